@@ -1,0 +1,42 @@
+using Actors.Abstractions.Errors;
+
+namespace Actors.Abstractions.Storage;
+
+/// <summary>
+/// The journal of mutation sets, keyed (actor type, actor id, version). The unique key is the
+/// optimistic-concurrency arbiter: two writers of the same version cannot both succeed.
+/// Every method throws <see cref="StorageUnavailableException"/> when the store cannot be reached.
+/// </summary>
+public interface IJournalStore
+{
+    /// <summary>Creates or migrates the schema. Safe to call from several processes at once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits the mutation set, and the snapshot and idempotency record when given, in one transaction.
+    /// Returns the global version the mutation set took.
+    /// </summary>
+    /// <exception cref="VersionConflictException">The version (or the idempotency key) is already taken for that actor; nothing was written.</exception>
+    Task<long> AppendAsync(AppendRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The actor's newest version, 0 when it has none.</summary>
+    Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken);
+
+    /// <summary>Mutation sets with <paramref name="afterVersion"/> &lt; version ≤ <paramref name="toVersion"/>, ascending, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<MutationSetRecord>> ReadAsync(ActorKey actor, long afterVersion, long toVersion, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The mutation set with that checkpoint id, or null.</summary>
+    Task<MutationSetRecord?> FindCheckpointAsync(ActorKey actor, Guid checkpointId, CancellationToken cancellationToken);
+
+    /// <summary>The newest mutation set committed at or before <paramref name="at"/>, or null.</summary>
+    Task<MutationSetRecord?> FindAtOrBeforeAsync(ActorKey actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The newest snapshot with version ≤ <paramref name="atOrBeforeVersion"/>, or null.</summary>
+    Task<SnapshotRecord?> FindSnapshotAsync(ActorKey actor, long atOrBeforeVersion, CancellationToken cancellationToken);
+
+    /// <summary>The record stored with an earlier batch that used <paramref name="key"/>, or null.</summary>
+    Task<IdempotencyRecord?> FindIdempotencyAsync(ActorKey actor, string key, CancellationToken cancellationToken);
+
+    /// <summary>True when the store answers a trivial query; never throws.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

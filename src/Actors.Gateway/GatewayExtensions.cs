@@ -1,0 +1,32 @@
+using Actors.Gateway.Endpoints;
+using Actors.Gateway.Http;
+using Actors.Gateway.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Gateway;
+
+/// <summary>Registers and maps the HTTP gateway.</summary>
+public static class GatewayExtensions
+{
+    /// <summary>Adds the gateway's services: options, token authentication, problem details.</summary>
+    public static IServiceCollection AddActorsGateway(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>().BindConfiguration("Actors:Gateway")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0, "Actors:Gateway limits must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<TokenAuthenticator>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ActorExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>
+    public static IEndpointRouteBuilder MapActorsGateway(this IEndpointRouteBuilder app)
+    {
+        app.MapActorsApi();
+        app.MapHealthApi();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Actors.Abstractions.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Gateway.Http;
+
+/// <summary>Maps exceptions to problem answers in one place. Refusals are the caller's; only real faults are 500s.</summary>
+public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>Seconds a client should wait before retrying while storage is down.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        IResult result;
+        switch (exception)
+        {
+            case MessageFailedException failed:
+                result = Problems.Create(Problems.StatusOf(failed.Kind), failed.Message, new Dictionary<string, object?>
+                {
+                    ["messageIndex"] = failed.MessageIndex,
+                    ["messageType"] = failed.MessageType,
+                });
+                break;
+            case PermissionDeniedException denied:
+                result = Problems.Create(StatusCodes.Status403Forbidden, denied.Message, new Dictionary<string, object?>
+                {
+                    ["messageIndex"] = denied.MessageIndex,
+                    ["messageType"] = denied.MessageType,
+                    ["permission"] = denied.Permission,
+                });
+                break;
+            case ActorException refused:
+                result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message);
+                break;
+            case StorageUnavailableException:
+                logger.LogWarning(exception, "Storage unavailable while serving {Path}", httpContext.Request.Path);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "The journal store cannot be reached; retry later.");
+                break;
+            case BadHttpRequestException bad:
+                result = Problems.Create(bad.StatusCode, bad.Message);
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled error while serving {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                result = Problems.Create(StatusCodes.Status500InternalServerError, "The server failed; the error is logged.");
+                break;
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+}

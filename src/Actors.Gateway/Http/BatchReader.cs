@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Messages;
+using Microsoft.AspNetCore.Http;
+
+namespace Actors.Gateway.Http;
+
+/// <summary>Reads a batch from a request body, refusing with a message that names what is wrong.</summary>
+public static class BatchReader
+{
+    private const string Example = "[{\"type\":\"query\",\"body\":{}}]";
+
+    /// <summary>The raw body, bounded by <see cref="GatewayOptions.MaxBodyBytes"/>.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            throw TooLarge(options);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > options.MaxBodyBytes)
+            {
+                throw TooLarge(options);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses <c>[{ "type": "...", "body": { ... } }, ...]</c>.</summary>
+    public static IReadOnlyList<ActorMessage> Parse(byte[] body, GatewayOptions options)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+        }
+        catch (JsonException e)
+        {
+            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                throw ActorException.Invalid($"The request body must be a JSON array of messages, e.g. {Example}; got {Describe(root.ValueKind)}.");
+            }
+
+            var count = root.GetArrayLength();
+            if (count == 0)
+            {
+                throw ActorException.Invalid($"The batch is empty; send at least one message, e.g. {Example}.");
+            }
+
+            if (count > options.MaxBatchLength)
+            {
+                throw new ActorException(ActorErrorKind.TooLarge, $"The batch has {count} messages; at most {options.MaxBatchLength} are accepted.");
+            }
+
+            var messages = new List<ActorMessage>(count);
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                messages.Add(ParseMessage(item, index++));
+            }
+
+            return messages;
+        }
+    }
+
+    private static ActorMessage ParseMessage(JsonElement item, int index)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw Failed(index, string.Empty, $"Message {index} must be an object like {{\"type\":\"query\",\"body\":{{}}}}; got {Describe(item.ValueKind)}.");
+        }
+
+        string? type = null;
+        JsonElement? body = null;
+        foreach (var property in item.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "type" when property.Value.ValueKind == JsonValueKind.String:
+                    type = property.Value.GetString();
+                    break;
+                case "type":
+                    throw Failed(index, string.Empty, $"Field 'type' of message {index} must be a string; got {Describe(property.Value.ValueKind)}.");
+                case "body" when property.Value.ValueKind is JsonValueKind.Object:
+                    body = property.Value.Clone();
+                    break;
+                case "body" when property.Value.ValueKind is JsonValueKind.Null:
+                    break;
+                case "body":
+                    throw Failed(index, type ?? string.Empty, $"Field 'body' of message {index} must be an object; got {Describe(property.Value.ValueKind)}.");
+                default:
+                    throw Failed(index, type ?? string.Empty, $"Unknown field '{property.Name}' in message {index}; a message has only 'type' and 'body'.");
+            }
+        }
+
+        if (string.IsNullOrEmpty(type))
+        {
+            throw Failed(index, string.Empty, $"Message {index} has no 'type'.");
+        }
+
+        return body is { } b ? new ActorMessage(type, b) : ActorMessage.Of(type);
+    }
+
+    private static MessageFailedException Failed(int index, string type, string detail) =>
+        new(index, type, ActorException.Invalid(detail));
+
+    private static ActorException TooLarge(GatewayOptions options) =>
+        new(ActorErrorKind.TooLarge, $"The request body is larger than {options.MaxBodyBytes} bytes.");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

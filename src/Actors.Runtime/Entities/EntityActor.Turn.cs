@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Messages;
+using Actors.Abstractions.Storage;
+using Actors.Runtime.Entities.Events;
+using Actors.Runtime.Entities.Messages;
+using Actors.Runtime.Journaling;
+using Actors.Runtime.Serialization;
+
+namespace Actors.Runtime.Entities;
+
+public abstract partial class EntityActor<TState>
+{
+    private async Task<BatchResult> RunTurnAsync(BatchRequest request, CancellationToken cancellationToken)
+    {
+        var now = Context.Time.GetUtcNow();
+        var turn = new BatchTurn(request, Guid.CreateVersion7(now), now);
+        var results = new List<MessageResult>(request.Messages.Count);
+        try
+        {
+            for (var i = 0; i < request.Messages.Count; i++)
+            {
+                var message = request.Messages[i];
+                try
+                {
+                    results.Add(new MessageResult(message.Type, await HandleMessageAsync(message, turn, cancellationToken)));
+                }
+                catch (ActorException e) when (e is not MessageFailedException)
+                {
+                    throw new MessageFailedException(i, message.Type, e);
+                }
+            }
+
+            if (HasPendingEvents && !request.Preview)
+            {
+                var idempotency = request.IdempotencyKey is { } key
+                    ? new IdempotencyRecord(key, request.RequestHash ?? string.Empty, Version + 1, BatchTurn.EncodeResults(results))
+                    : null;
+                var info = new MutationSetInfo(turn.CheckpointId, request.Principal, turn.Operation(Version), turn.Metadata(), turn.Reason);
+                await ConfirmEventsAsync(info, idempotency, cancellationToken);
+            }
+
+            return new BatchResult(results, Version);
+        }
+        finally
+        {
+            DiscardPendingEvents();
+        }
+    }
+
+    private async Task<JsonNode?> HandleMessageAsync(ActorMessage message, BatchTurn turn, CancellationToken cancellationToken)
+    {
+        if (!Descriptor.Messages.TryGetValue(message.Type, out var descriptor))
+        {
+            throw ActorException.Invalid(
+                $"Unknown message type '{message.Type}' for actor type '{Descriptor.Name}'. Known types: {string.Join(", ", Descriptor.Messages.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        var body = ReadBody(message, descriptor);
+        switch (body)
+        {
+            case QueryBody query:
+                return Query(query.Query);
+            case PageBody page when message.Type == "getCheckpoints":
+                return await GetCheckpointsAsync(page, cancellationToken);
+            case PageBody page:
+                return await GetActivityLogAsync(page, cancellationToken);
+            case StatePointBody point:
+                return await GetStateAsync(point, cancellationToken);
+            case RewindBody rewind:
+                return await RewindAsync(rewind, turn, cancellationToken);
+            default:
+                ApplyCommand(message, body, turn);
+                turn.AddCommand(message);
+                return JsonSerializer.SerializeToNode(new CommandResult(true, turn.CheckpointId, Version + 1), RuntimeJsonContext.Default.CommandResult);
+        }
+    }
+
+    private void ApplyCommand(ActorMessage message, object body, BatchTurn turn)
+    {
+        var state = TentativeState;
+        if (message.Type == "create")
+        {
+            if (state is not null)
+            {
+                throw new ActorException(ActorErrorKind.AlreadyExists, $"{Descriptor.Name} {Key.Id} already exists.");
+            }
+
+            HandleCommand(message.Type, body, turn.Context);
+            return;
+        }
+
+        if (state is null)
+        {
+            throw ActorException.NotFound($"{Descriptor.Name} {Key.Id} does not exist; send 'create' first.");
+        }
+
+        if (state.Deleted && message.Type != "undelete")
+        {
+            throw new ActorException(ActorErrorKind.Deleted, $"{Descriptor.Name} {Key.Id} is deleted; send 'undelete' to restore it.");
+        }
+
+        switch (body)
+        {
+            case TagBody tag:
+                var key = Required(tag.Key, "key");
+                RaiseEvent(message.Type == "addTag" ? new TagAdded(key) : new TagRemoved(key));
+                break;
+            case EmptyBody when message.Type == "delete":
+                RaiseEvent(new ActorDeleted());
+                break;
+            case EmptyBody when message.Type == "undelete":
+                if (!state.Deleted)
+                {
+                    throw ActorException.Rule($"{Descriptor.Name} {Key.Id} is not deleted.");
+                }
+
+                RaiseEvent(new ActorUndeleted());
+                break;
+            default:
+                HandleCommand(message.Type, body, turn.Context);
+                break;
+        }
+    }
+
+    private static object ReadBody(ActorMessage message, MessageDescriptor descriptor)
+    {
+        if (message.Body.ValueKind != JsonValueKind.Object)
+        {
+            throw ActorException.Invalid($"The body of message '{message.Type}' must be a JSON object, not {message.Body.ValueKind}.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(message.Body, descriptor.BodyType)
+                ?? throw ActorException.Invalid($"The body of message '{message.Type}' is null.");
+        }
+        catch (JsonException e)
+        {
+            throw ActorException.Invalid($"Invalid body of message '{message.Type}': {Describe(e)}");
+        }
+    }
+
+    /// <summary>STJ's message names CLR types; say it in the wire's terms: which field, and what went wrong.</summary>
+    private static string Describe(JsonException e)
+    {
+        const string Unmapped = "The JSON property '";
+        if (e.Message.StartsWith(Unmapped, StringComparison.Ordinal))
+        {
+            var name = e.Message[Unmapped.Length..e.Message.IndexOf('\'', Unmapped.Length)];
+            return $"unknown field '{name}'.";
+        }
+
+        var path = e.Path is { Length: > 2 } p ? p[2..] : null;
+
+        return path is null ? e.Message : $"field '{path}' has the wrong type or format.";
+    }
+
+    /// <summary>Returns <paramref name="value"/>, or refuses the message when it is missing or blank.</summary>
+    protected static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw ActorException.Invalid($"Field '{field}' is required.") : value;
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Actors.Runtime.Entities;
+using Actors.Abstractions;
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Messages;
+using Actors.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Runtime.Hosting;
+
+/// <summary>
+/// Virtual actors: an actor is activated on its first call, runs one turn at a time, and is
+/// deactivated when idle. Different actors run in parallel.
+/// </summary>
+public sealed class ActorRuntime : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<ActorKey, Activation> _activations = new();
+    private readonly ActorTypeRegistry _types;
+    private readonly IJournalStore _store;
+    private readonly ActorRuntimeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ActorRuntime> _logger;
+    private readonly ITimer _collector;
+
+    public ActorRuntime(
+        ActorTypeRegistry types,
+        IJournalStore store,
+        IOptions<ActorRuntimeOptions> options,
+        TimeProvider time,
+        ILogger<ActorRuntime> logger)
+    {
+        _types = types;
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _collector = time.CreateTimer(_ => DeactivateIdle(), null, _options.CollectionInterval, _options.CollectionInterval);
+    }
+
+    /// <summary>The actor types this runtime hosts.</summary>
+    public ActorTypeRegistry Types => _types;
+
+    /// <summary>How many actors are activated now.</summary>
+    public int ActivationCount => _activations.Count;
+
+    /// <summary>Runs a batch in one turn of the addressed actor, activating it first when needed.</summary>
+    /// <exception cref="ActorException">NotFound when the actor type is unknown; any refusal of the batch.</exception>
+    public async Task<BatchResult> ExecuteAsync(ActorKey key, BatchRequest request, CancellationToken cancellationToken)
+    {
+        var descriptor = _types.Find(key.Type) ?? throw ActorException.NotFound($"Unknown actor type '{key.Type}'.");
+        while (true)
+        {
+            var activation = _activations.GetOrAdd(key, k => new Activation(k, descriptor.CreateActor(), _time.GetTimestamp()));
+            await activation.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (activation.IsDeactivated)
+                {
+                    continue;
+                }
+
+                if (!activation.Actor.IsActivated)
+                {
+                    await activation.Actor.ActivateAsync(new ActorContext(key, _store, _options, _time), CancellationToken.None);
+                }
+
+                // The turn itself is not cancelled by the caller: an append abandoned half-way would leave
+                // the caller unsure whether it committed. The store's own timeouts bound it.
+                return await activation.Actor.ExecuteAsync(request, CancellationToken.None);
+            }
+            finally
+            {
+                activation.Touch(_time.GetTimestamp());
+                activation.Gate.Release();
+            }
+        }
+    }
+
+    /// <summary>Deactivates every activation idle for longer than the configured timeout; returns how many.</summary>
+    public int DeactivateIdle() => DeactivateIdle(_options.IdleTimeout);
+
+    /// <summary>Deactivates every activation idle for longer than <paramref name="idleFor"/>; returns how many.</summary>
+    public int DeactivateIdle(TimeSpan idleFor)
+    {
+        var now = _time.GetTimestamp();
+        var removed = 0;
+        foreach (var (key, activation) in _activations)
+        {
+            if (_time.GetElapsedTime(activation.LastUsed, now) < idleFor || !activation.Gate.Wait(0))
+            {
+                continue;
+            }
+
+            try
+            {
+                activation.IsDeactivated = true;
+                _activations.TryRemove(new KeyValuePair<ActorKey, Activation>(key, activation));
+                removed++;
+            }
+            finally
+            {
+                activation.Gate.Release();
+            }
+        }
+
+        if (removed > 0)
+        {
+            _logger.LogDebug("Deactivated {Count} idle activations", removed);
+        }
+
+        return removed;
+    }
+
+    public ValueTask DisposeAsync() => _collector.DisposeAsync();
+}

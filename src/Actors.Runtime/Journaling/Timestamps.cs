@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Actors.Runtime.Journaling;
+
+/// <summary>The one way timestamps are cut and written: UTC, whole microseconds, ISO 8601 with <c>Z</c>.</summary>
+public static class Timestamps
+{
+    /// <summary>Drops sub-microsecond ticks, which neither store keeps.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+
+    /// <summary>Formats as <c>2025-01-15T10:30:00.123456Z</c> (trailing zero digits dropped).</summary>
+    public static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
+}

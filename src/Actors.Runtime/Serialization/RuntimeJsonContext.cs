@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using Actors.Runtime.Entities.Events;
+using Actors.Runtime.Entities.Messages;
+
+namespace Actors.Runtime.Serialization;
+
+/// <summary>Source-generated JSON for the messages, results and events every actor type shares.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(TagBody))]
+[JsonSerializable(typeof(EmptyBody))]
+[JsonSerializable(typeof(PageBody))]
+[JsonSerializable(typeof(QueryBody))]
+[JsonSerializable(typeof(RewindBody))]
+[JsonSerializable(typeof(StatePointBody))]
+[JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(RewindResult))]
+[JsonSerializable(typeof(List<CheckpointInfo>))]
+[JsonSerializable(typeof(List<ActivityEntry>))]
+[JsonSerializable(typeof(TagAdded))]
+[JsonSerializable(typeof(TagRemoved))]
+[JsonSerializable(typeof(ActorDeleted))]
+[JsonSerializable(typeof(ActorUndeleted))]
+[JsonSerializable(typeof(StateRestored))]
+public sealed partial class RuntimeJsonContext : JsonSerializerContext;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The test command: ./test.sh
+# Starts a throwaway PostgreSQL (installing it with apt-get when missing) unless ACTORS_TEST_POSTGRES
+# already names a server, then runs every test project against both journal stores.
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Gateway".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET SDK (dotnet) is required; see README.md" >&2
+  exit 1
+fi
+
+if [[ -z "${ACTORS_TEST_POSTGRES:-}" ]]; then
+  export PGTEST_PORT="${PGTEST_PORT:-55432}"
+  scripts/pg-start.sh
+  export ACTORS_TEST_POSTGRES="Host=127.0.0.1;Port=${PGTEST_PORT};Username=postgres"
+  trap 'scripts/pg-stop.sh || true' EXIT
+fi
+
+log="$(mktemp)"
+set +e
+dotnet test Actors.sln --configuration Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "${log}"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for people and CI alike: the sums of every test assembly's summary.
+passed=$(grep -Eo 'Passed: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
+rm -f "${log}"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [[ ${status} -eq 0 && ${passed} -eq 0 ]]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "${status}"
