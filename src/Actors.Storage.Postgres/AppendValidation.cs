@@ -1,0 +1,34 @@
+using Actors.Abstractions.Storage;
+
+namespace Actors.Storage.Postgres;
+
+/// <summary>Caller mistakes an append is refused for before it reaches the database.</summary>
+internal static class AppendValidation
+{
+    public static void Validate(AppendRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var set = request.MutationSet;
+        ArgumentOutOfRangeException.ThrowIfLessThan(set.Version, 1, nameof(request));
+
+        if (request.Snapshot is { } snapshot
+            && (snapshot.Actor != set.Actor || snapshot.Version < 1 || snapshot.Version > set.Version))
+        {
+            throw new ArgumentException(
+                $"A snapshot appended with {set.Actor} version {set.Version} must be of that actor at version 1..{set.Version}; it is {snapshot.Actor} version {snapshot.Version}.",
+                nameof(request));
+        }
+
+        if (request.Idempotency is { } idempotency && string.IsNullOrEmpty(idempotency.Key))
+        {
+            throw new ArgumentException("An idempotency record needs a key.", nameof(request));
+        }
+    }
+
+    /// <summary>
+    /// Versions are contiguous; an append that would skip one is a bug in the caller, not a race,
+    /// because a writer only learns a version by reading it from the journal.
+    /// </summary>
+    public static InvalidOperationException Gap(MutationSetRecord set) =>
+        new($"Version {set.Version} of {set.Actor} would leave a gap: version {set.Version - 1} is not in the journal.");
+}

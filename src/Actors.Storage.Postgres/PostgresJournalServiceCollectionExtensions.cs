@@ -1,0 +1,31 @@
+using Actors.Abstractions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Actors.Storage.Postgres;
+
+/// <summary>Registers the PostgreSQL journal.</summary>
+public static class PostgresJournalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="NpgsqlDataSource"/> (the connection pool; the container disposes it) and
+    /// <see cref="PostgresJournalStore"/> as the <see cref="IJournalStore"/>. The host still calls
+    /// <see cref="IJournalStore.InitializeAsync"/> once at start-up.
+    /// </summary>
+    public static IServiceCollection AddPostgresJournal(
+        this IServiceCollection services,
+        string connectionString,
+        Action<NpgsqlDataSourceBuilder>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            configure?.Invoke(builder);
+            return builder.Build();
+        });
+        services.AddSingleton<PostgresJournalStore>();
+        services.AddSingleton<IJournalStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Actors.Storage.Postgres;
+
+public sealed partial class PostgresJournalStore
+{
+    // One statement, hence one implicit transaction and one round trip. The journal insert only happens
+    // when the previous version exists (versions stay contiguous); the snapshot and idempotency inserts
+    // select from its RETURNING, so they happen only if it did. A unique violation in any part aborts
+    // the whole statement: nothing of a refused append is left behind.
+    private const string AppendSql = """
+        with appended as (
+            insert into actors_journal
+                (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
+            select @actor_type, @actor_id, @version, @checkpoint_id, @ts, @principal, @operation, @metadata, @reason, @events
+            where @version = 1 or exists (
+                select 1 from actors_journal
+                where actor_type = @actor_type and actor_id = @actor_id and version = @version - 1)
+            returning global_version
+        ), snapshot as (
+            insert into actors_snapshots (actor_type, actor_id, version, state)
+            select @actor_type, @actor_id, @snapshot_version, @snapshot_state from appended
+            where @snapshot_version is not null
+            -- The state after a version never changes, so an existing snapshot of it is already right.
+            on conflict (actor_type, actor_id, version) do nothing
+        ), idempotency as (
+            insert into actors_idempotency (actor_type, actor_id, key, request_hash, version, response)
+            select @actor_type, @actor_id, @idempotency_key, @request_hash, @idempotency_version, @response from appended
+            where @idempotency_key is not null
+        )
+        select global_version from appended
+        """;
+
+    /// <inheritdoc />
+    public async Task<long> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        AppendValidation.Validate(request);
+        var set = request.MutationSet;
+        try
+        {
+            await using var command = dataSource.CreateCommand(AppendSql);
+            AddActor(command, set.Actor);
+            command.Parameters.AddWithValue("version", set.Version);
+            command.Parameters.AddWithValue("checkpoint_id", set.CheckpointId);
+            command.Parameters.AddWithValue("ts", NpgsqlDbType.TimestampTz, Microseconds.Truncate(set.Timestamp));
+            command.Parameters.AddWithValue("principal", set.Principal);
+            command.Parameters.AddWithValue("operation", set.Operation);
+            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Jsonb, set.Metadata);
+            command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)set.Reason ?? DBNull.Value);
+            command.Parameters.AddWithValue("events", NpgsqlDbType.Jsonb, set.Events);
+            command.Parameters.AddWithValue("snapshot_version", NpgsqlDbType.Bigint, (object?)request.Snapshot?.Version ?? DBNull.Value);
+            command.Parameters.AddWithValue("snapshot_state", NpgsqlDbType.Jsonb, (object?)request.Snapshot?.State ?? DBNull.Value);
+            command.Parameters.AddWithValue("idempotency_key", NpgsqlDbType.Text, (object?)request.Idempotency?.Key ?? DBNull.Value);
+            command.Parameters.AddWithValue("request_hash", NpgsqlDbType.Text, (object?)request.Idempotency?.RequestHash ?? DBNull.Value);
+            command.Parameters.AddWithValue("idempotency_version", NpgsqlDbType.Bigint, (object?)request.Idempotency?.Version ?? DBNull.Value);
+            command.Parameters.AddWithValue("response", NpgsqlDbType.Text, (object?)request.Idempotency?.Response ?? DBNull.Value);
+
+            return await command.ExecuteScalarAsync(cancellationToken) switch
+            {
+                long globalVersion => globalVersion,
+                _ => throw AppendValidation.Gap(set),
+            };
+        }
+        catch (Exception exception) when (PostgresExceptionTransformer.Transform(exception, set) is { } translated)
+        {
+            throw translated;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Actors.Abstractions;
+using Actors.Abstractions.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Actors.Storage.Postgres;
+
+public sealed partial class PostgresJournalStore
+{
+    private const string Columns = "version, checkpoint_id, ts, principal, operation, events, metadata, reason, global_version";
+
+    /// <inheritdoc />
+    public async Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken)
+    {
+        const string sql = "select coalesce(max(version), 0) from actors_journal where actor_type = @actor_type and actor_id = @actor_id";
+        return await ExecuteAsync(
+            sql,
+            actor,
+            static _ => { },
+            static async (command, ct) => (long)(await command.ExecuteScalarAsync(ct))!,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MutationSetRecord>> ReadAsync(ActorKey actor, long afterVersion, long toVersion, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (toVersion <= afterVersion)
+        {
+            return [];
+        }
+
+        const string sql = $"""
+            select {Columns} from actors_journal
+            where actor_type = @actor_type and actor_id = @actor_id and version > @after and version <= @to
+            order by version
+            limit @limit
+            """;
+        return await ExecuteAsync(
+            sql,
+            actor,
+            command =>
+            {
+                command.Parameters.AddWithValue("after", afterVersion);
+                command.Parameters.AddWithValue("to", toVersion);
+                command.Parameters.AddWithValue("limit", limit);
+            },
+            (command, ct) => ReadMutationSetsAsync(command, actor, ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<MutationSetRecord?> FindCheckpointAsync(ActorKey actor, Guid checkpointId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            select {Columns} from actors_journal
+            where actor_type = @actor_type and actor_id = @actor_id and checkpoint_id = @checkpoint_id
+            limit 1
+            """;
+        var found = await ExecuteAsync(
+            sql,
+            actor,
+            command => command.Parameters.AddWithValue("checkpoint_id", checkpointId),
+            (command, ct) => ReadMutationSetsAsync(command, actor, ct),
+            cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<MutationSetRecord?> FindAtOrBeforeAsync(ActorKey actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            select {Columns} from actors_journal
+            where actor_type = @actor_type and actor_id = @actor_id and ts <= @at
+            order by ts desc, version desc
+            limit 1
+            """;
+        var found = await ExecuteAsync(
+            sql,
+            actor,
+            command => command.Parameters.AddWithValue("at", NpgsqlDbType.TimestampTz, Microseconds.Truncate(at)),
+            (command, ct) => ReadMutationSetsAsync(command, actor, ct),
+            cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<SnapshotRecord?> FindSnapshotAsync(ActorKey actor, long atOrBeforeVersion, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select version, state from actors_snapshots
+            where actor_type = @actor_type and actor_id = @actor_id and version <= @version
+            order by version desc
+            limit 1
+            """;
+        return await ExecuteAsync(
+            sql,
+            actor,
+            command => command.Parameters.AddWithValue("version", atOrBeforeVersion),
+            async (command, ct) =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                return await reader.ReadAsync(ct)
+                    ? new SnapshotRecord(actor, reader.GetInt64(0), reader.GetString(1))
+                    : null;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(ActorKey actor, string key, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select request_hash, version, response from actors_idempotency
+            where actor_type = @actor_type and actor_id = @actor_id and key = @key
+            """;
+        return await ExecuteAsync(
+            sql,
+            actor,
+            command => command.Parameters.AddWithValue("key", key),
+            async (command, ct) =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                return await reader.ReadAsync(ct)
+                    ? new IdempotencyRecord(key, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+                    : null;
+            },
+            cancellationToken);
+    }
+
+    private async Task<T> ExecuteAsync<T>(
+        string sql,
+        ActorKey actor,
+        Action<NpgsqlCommand> addParameters,
+        Func<NpgsqlCommand, CancellationToken, Task<T>> executeAsync,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            AddActor(command, actor);
+            addParameters(command);
+            return await executeAsync(command, cancellationToken);
+        }
+        catch (Exception exception) when (PostgresExceptionTransformer.Transform(exception, appending: null) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private static async Task<IReadOnlyList<MutationSetRecord>> ReadMutationSetsAsync(NpgsqlCommand command, ActorKey actor, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sets = new List<MutationSetRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sets.Add(new MutationSetRecord(
+                actor,
+                Version: reader.GetInt64(0),
+                CheckpointId: reader.GetGuid(1),
+                Timestamp: reader.GetFieldValue<DateTimeOffset>(2),
+                Principal: reader.GetString(3),
+                Operation: reader.GetString(4),
+                Events: reader.GetString(5),
+                Metadata: reader.GetString(6),
+                Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
+                GlobalVersion: reader.GetInt64(8)));
+        }
+
+        return sets;
+    }
+}
