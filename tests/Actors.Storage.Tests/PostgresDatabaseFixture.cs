@@ -1,4 +1,5 @@
 using Actors.Storage.Postgres;
+using Actors.Tests.Shared;
 using Npgsql;
 
 namespace Actors.Storage.Tests;
@@ -9,13 +10,10 @@ namespace Actors.Storage.Tests;
 /// </summary>
 public sealed class PostgresDatabaseFixture : IAsyncLifetime
 {
-    public const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=postgres";
-
-    private readonly List<string> _databases = [];
-    private NpgsqlDataSource? _admin;
+    private readonly List<PostgresTestDatabase> _databases = [];
 
     public static string Server =>
-        Environment.GetEnvironmentVariable("ACTORS_TEST_POSTGRES") is { Length: > 0 } server ? server : DefaultServer;
+        Environment.GetEnvironmentVariable("ACTORS_TEST_POSTGRES") is { Length: > 0 } server ? server : PostgresTestDatabase.DefaultServer;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
@@ -23,7 +21,6 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" });
         DataSource = NpgsqlDataSource.Create(await CreateDatabaseAsync(CancellationToken.None));
         Store = new PostgresJournalStore(DataSource);
         await Store.InitializeAsync(CancellationToken.None);
@@ -32,11 +29,9 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
     /// <summary>Creates another empty database, dropped with the fixture; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        var name = $"actors_test_{Guid.NewGuid():N}";
-        await using var command = _admin!.CreateCommand($"create database {name}");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        _databases.Add(name);
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+        var database = await PostgresTestDatabase.CreateAsync("actors_test");
+        _databases.Add(database);
+        return database.ConnectionString;
     }
 
     public async Task DisposeAsync()
@@ -46,18 +41,9 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
             await DataSource.DisposeAsync();
         }
 
-        if (_admin is null)
+        foreach (var database in _databases)
         {
-            return;
+            await database.DisposeAsync();
         }
-
-        foreach (var name in _databases)
-        {
-            // with (force) ends sessions a test may have left in the pool of another data source.
-            await using var command = _admin.CreateCommand($"drop database if exists {name} with (force)");
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await _admin.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Abstractions.Storage;
 
 namespace Actors.Runtime.Journaling;
 
@@ -6,11 +7,7 @@ namespace Actors.Runtime.Journaling;
 public static class Timestamps
 {
     /// <summary>Drops sub-microsecond ticks, which neither store keeps.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset value)
-    {
-        var utc = value.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
-    }
+    public static DateTimeOffset Truncate(DateTimeOffset value) => Microseconds.Truncate(value);
 
     /// <summary>Formats as <c>2025-01-15T10:30:00.123456Z</c> (trailing zero digits dropped).</summary>
     public static string Format(DateTimeOffset value) =>

@@ -1,9 +1,7 @@
-using Actors.Abstractions.Storage;
+namespace Actors.Abstractions.Storage;
 
-namespace Actors.Storage.Sqlite;
-
-/// <summary>Caller mistakes an append is refused for before it reaches the database.</summary>
-internal static class AppendValidation
+/// <summary>Caller mistakes every store refuses an append for before it reaches the database.</summary>
+public static class AppendValidation
 {
     public static void Validate(AppendRequest request)
     {
