@@ -1,0 +1,4 @@
+namespace Actors.Grains.Skus.Commands;
+
+/// <summary>Body of <c>setAttribute</c>: sets or replaces the attribute <c>key</c>.</summary>
+public sealed record SetSkuAttribute(string? Key, string? Value);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Tickets.Commands;
+
+/// <summary>Body of <c>setPriority</c>.</summary>
+public sealed record SetTicketPriority(string? Priority);

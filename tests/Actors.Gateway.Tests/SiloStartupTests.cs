@@ -1,0 +1,107 @@
+using System.Net;
+using Actors.Silo;
+using Actors.Tests.Shared;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Gateway.Tests;
+
+/// <summary>Which tokens a silo accepts, by store and environment, and when it refuses to start.</summary>
+public sealed class SiloStartupTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"actors-startup-{Guid.NewGuid():N}");
+    private PostgresTestDatabase? _database;
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_embedded_store_without_tokens_accepts_the_three_development_tokens()
+    {
+        await using var app = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "dev.db") });
+        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+
+        (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}},{"type":"addTag","body":{"key":"vip"}}]""", "dev-admin")).Ok();
+        (await api.BatchAsync("order", "o1", """[{"type":"rewind","body":{"version":1}},{"type":"query"}]""", "dev-support", "?preview")).Ok();
+        (await api.BatchAsync("order", "o1", """[{"type":"rewind","body":{"version":1}}]""", "dev-support")).Problem(HttpStatusCode.Forbidden);
+        (await api.BatchAsync("order", "o1", """[{"type":"query"}]""", "dev-reader")).Ok();
+        (await api.BatchAsync("order", "o1", """[{"type":"addTag","body":{"key":"x"}}]""", "dev-reader")).Problem(HttpStatusCode.Forbidden);
+        (await api.BatchAsync("order", "o1", """[{"type":"rewind","body":{"version":1}}]""", "dev-admin")).Ok();
+    }
+
+    [Fact]
+    public async Task Configured_tokens_switch_the_development_tokens_off()
+    {
+        var settings = TestTokens.Configuration();
+        settings["Actors:Sqlite:Path"] = Path.Combine(_directory, "configured.db");
+        await using var app = await StartAsync("Production", settings);
+        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+
+        (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}}]""", "dev-admin")).Problem(HttpStatusCode.Unauthorized);
+        (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}}]""", TestTokens.Admin)).Ok();
+    }
+
+    [Fact]
+    public async Task PostgreSQL_without_tokens_refuses_to_start_outside_development()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("actors_startup");
+
+        var refusal = Assert.Throws<SiloConfigurationException>(() =>
+            SiloHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
+                b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _database.ConnectionString })));
+
+        Assert.Contains("Actors:Auth:Tokens", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_ENVIRONMENT=Development", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_without_tokens_in_development_accepts_the_development_tokens()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("actors_startup");
+        await using var app = await StartAsync("Development", new() { ["ConnectionStrings:Postgres"] = _database.ConnectionString });
+        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+
+        (await api.BatchAsync("sku", "s1", """[{"type":"create","body":{"skuNumber":"1","name":"n","price":1,"currency":"EUR"}}]""", "dev-admin")).Ok();
+    }
+
+    [Fact]
+    public void A_malformed_permission_refuses_to_start()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Actors:Sqlite:Path"] = Path.Combine(_directory, "bad.db"),
+            ["Actors:Auth:Tokens:0:Token"] = "a-long-enough-token",
+            ["Actors:Auth:Tokens:0:Principal"] = "p",
+            ["Actors:Auth:Tokens:0:Permissions:0"] = "orders:everything",
+        };
+
+        var app = SiloHost.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(settings));
+
+        Assert.ThrowsAny<Exception>(() => app.StartAsync().GetAwaiter().GetResult());
+    }
+
+    private static async Task<WebApplication> StartAsync(string environment, Dictionary<string, string?> settings)
+    {
+        var app = SiloHost.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return app;
+    }
+}
