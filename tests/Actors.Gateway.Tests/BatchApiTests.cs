@@ -196,6 +196,32 @@ public abstract class BatchApiTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task Rewinding_only_the_lines_keeps_the_order_total_consistent_with_them()
+    {
+        var id = NewId();
+        await Api.BatchAsync("order", id, $"[{CreateOrder}]");
+        await Api.BatchAsync("order", id, """[{"type":"addOrderLine","body":{"orderLineId":"a","sku":"A","quantity":3,"unitPrice":10}}]""");
+        await Api.BatchAsync("order", id, """[{"type":"addOrderLine","body":{"orderLineId":"b","sku":"B","quantity":1,"unitPrice":7}}, {"type":"addTag","body":{"key":"late"}}]""");
+
+        (await Api.BatchAsync("order", id, """[{"type":"rewind","body":{"version":2,"fields":["lines"]}}]""")).Ok();
+
+        var state = await Api.QueryAsync("order", id);
+        Assert.Equal(30m, (decimal)state["total"]!);
+        Assert.Equal(["late"], state["tags"]!.AsArray().Select(t => (string)t!));
+    }
+
+    [Fact]
+    public async Task A_wrong_value_type_says_what_the_field_must_be()
+    {
+        var id = NewId();
+        await Api.BatchAsync("order", id, $"[{CreateOrder}]");
+
+        var problem = (await Api.BatchAsync("order", id, """[{"type":"addOrderLine","body":{"sku":"A","quantity":"two","unitPrice":1}}]""")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("field 'quantity' must be an integer", (string)problem["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_rewind_then_query_shows_the_old_state_and_persists_nothing()
     {
         var id = NewId();

@@ -45,14 +45,14 @@ public abstract class RewindLawTests(SiloFixture silo)
     {
         var random = new Random(seed * 7919);
         var id = $"preview-{seed}-{Guid.NewGuid():N}";
-        var accepted = await DriveRandomlyAsync(id, random, batches: 6);
+        var accepted = await DriveRandomlyAsync(id, random, batches: 8);
         var before = await FullStateAsync(id);
         var checkpointsBefore = await _api.CheckpointsAsync("order", id);
 
         for (var i = 0; i < 8; i++)
         {
             var batch = new List<string> { $$$$"""{"type":"rewind","body":{"version":{{{{random.Next(1, accepted.Count + 1)}}}}}}""" };
-            batch.AddRange(RandomCommands(random, $"p{i}"));
+            batch.AddRange(RandomCommands(random, $"p{i}", new OrderModel()));
             await _api.BatchAsync("order", id, $"[{string.Join(",", batch)}]", query: "?preview");
 
             Assert.True(JsonNode.DeepEquals(before, await FullStateAsync(id)), $"seed {seed}: preview {i} changed the state");
@@ -67,13 +67,16 @@ public abstract class RewindLawTests(SiloFixture silo)
         var create = """[{"type":"create","body":{"orderNumber":"42","currency":"EUR"}}]""";
         (await _api.BatchAsync("order", id, create)).Ok();
         var accepted = new List<string> { create };
+        var model = new OrderModel();
         for (var i = 0; i < batches; i++)
         {
-            var batch = $"[{string.Join(",", RandomCommands(random, $"b{i}"))}]";
+            var tentative = model.Copy();
+            var batch = $"[{string.Join(",", RandomCommands(random, $"b{i}", tentative, mayChangeState: i >= batches * 2 / 3))}]";
             var response = await _api.BatchAsync("order", id, batch);
             if (response.Status == System.Net.HttpStatusCode.OK)
             {
                 accepted.Add(batch);
+                model = tentative;
             }
             else
             {
@@ -81,28 +84,70 @@ public abstract class RewindLawTests(SiloFixture silo)
             }
         }
 
-        Assert.True(accepted.Count > batches / 3, $"only {accepted.Count - 1} of {batches} random batches were accepted; the generator is too hostile to test anything");
+        Assert.True(accepted.Count > batches / 2, $"only {accepted.Count - 1} of {batches} random batches were accepted; the generator is too hostile to test anything");
         return accepted;
     }
 
-    private static IEnumerable<string> RandomCommands(Random random, string salt)
+    /// <summary>Mostly valid commands for the order the model describes, now and then one the order must refuse.</summary>
+    private static IEnumerable<string> RandomCommands(Random random, string salt, OrderModel model, bool mayChangeState = false)
     {
         var count = random.Next(1, 4);
         for (var i = 0; i < count; i++)
         {
             var n = random.Next(3);
-            yield return random.Next(9) switch
+            var roll = random.Next(20);
+            if (roll == 0)
             {
-                0 => $$$$"""{"type":"addTag","body":{"key":"tag{{{{n}}}}"}}""",
-                1 => $$$$"""{"type":"removeTag","body":{"key":"tag{{{{n}}}}"}}""",
-                2 or 3 => $$$$"""{"type":"addOrderLine","body":{"orderLineId":"{{{{salt}}}}-{{{{i}}}}","sku":"S{{{{n}}}}","quantity":{{{{n + 1}}}},"unitPrice":{{{{n * 2.5m}}}}}}""",
-                4 => $$$$"""{"type":"removeOrderLine","body":{"orderLineId":"b{{{{random.Next(3)}}}}-0"}}""",
-                5 => $$$$"""{"type":"addDelivery","body":{"deliveryId":"{{{{salt}}}}-d{{{{i}}}}"}}""",
-                6 => $$$$"""{"type":"setDeliveryState","body":{"deliveryId":"b{{{{random.Next(4)}}}}-d0","deliveryState":"shipped"}}""",
-                7 => """{"type":"setOrderState","body":{"orderState":"confirmed"}}""",
-                _ => """{"type":"setOrderState","body":{"orderState":"cancelled"}}""",
-            };
+                yield return """{"type":"removeOrderLine","body":{"orderLineId":"no-such-line"}}""";
+            }
+            else if (roll < 4)
+            {
+                yield return $$$$"""{"type":"addTag","body":{"key":"tag{{{{n}}}}"}}""";
+            }
+            else if (roll < 6)
+            {
+                yield return $$$$"""{"type":"removeTag","body":{"key":"tag{{{{n}}}}"}}""";
+            }
+            else if (roll < 11 || model.Lines.Count == 0)
+            {
+                var line = $"{salt}-{i}";
+                model.Lines.Add(line);
+                yield return $$$$"""{"type":"addOrderLine","body":{"orderLineId":"{{{{line}}}}","sku":"S{{{{n}}}}","quantity":{{{{n + 1}}}},"unitPrice":{{{{n * 2.5m}}}}}}""";
+            }
+            else if (roll < 13)
+            {
+                var line = model.Lines[random.Next(model.Lines.Count)];
+                model.Lines.Remove(line);
+                yield return $$$$"""{"type":"removeOrderLine","body":{"orderLineId":"{{{{line}}}}"}}""";
+            }
+            else if (roll < 16 || model.Deliveries.Count == 0)
+            {
+                var delivery = $"{salt}-d{i}";
+                model.Deliveries.Add(delivery);
+                yield return $$$$"""{"type":"addDelivery","body":{"deliveryId":"{{{{delivery}}}}"}}""";
+            }
+            else if (roll < 18 || !mayChangeState)
+            {
+                var delivery = model.Deliveries[random.Next(model.Deliveries.Count)];
+                yield return $$$$"""{"type":"setDeliveryState","body":{"deliveryId":"{{{{delivery}}}}","deliveryState":"shipped"}}""";
+            }
+            else
+            {
+                yield return roll == 18
+                    ? """{"type":"setOrderState","body":{"orderState":"confirmed"}}"""
+                    : """{"type":"setOrderState","body":{"orderState":"cancelled"}}""";
+            }
         }
+    }
+
+    /// <summary>The lines and deliveries an order has, so the generator can name existing ones.</summary>
+    private sealed class OrderModel
+    {
+        public List<string> Lines { get; private init; } = [];
+
+        public List<string> Deliveries { get; private init; } = [];
+
+        public OrderModel Copy() => new() { Lines = [.. Lines], Deliveries = [.. Deliveries] };
     }
 
     private async Task<JsonObject> ReplayAsync(IEnumerable<string> batches)

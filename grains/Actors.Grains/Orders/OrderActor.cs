@@ -89,6 +89,9 @@ public sealed class OrderActor : EntityActor<OrderState>, IOrderActor
         _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}"),
     };
 
+    /// <inheritdoc />
+    protected override OrderState AfterRestore(OrderState state) => WithLines(state, state.Lines);
+
     private static OrderState WithLines(OrderState state, ImmutableList<OrderLine> lines) =>
         state with { Lines = lines, Total = lines.Sum(l => l.Total) };
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Actors.Abstractions.Storage;
@@ -138,12 +139,12 @@ public abstract partial class EntityActor<TState>
         }
         catch (JsonException e)
         {
-            throw ActorException.Invalid($"Invalid body of message '{message.Type}': {Describe(e)}");
+            throw ActorException.Invalid($"Invalid body of message '{message.Type}': {Describe(e, descriptor.BodyType)}");
         }
     }
 
-    /// <summary>STJ's message names CLR types; say it in the wire's terms: which field, and what went wrong.</summary>
-    private static string Describe(JsonException e)
+    /// <summary>STJ's message names CLR types; say it in the wire's terms: which field, and what it must be.</summary>
+    private static string Describe(JsonException e, JsonTypeInfo body)
     {
         const string Unmapped = "The JSON property '";
         if (e.Message.StartsWith(Unmapped, StringComparison.Ordinal))
@@ -153,9 +154,27 @@ public abstract partial class EntityActor<TState>
         }
 
         var path = e.Path is { Length: > 2 } p ? p[2..] : null;
+        if (path is null)
+        {
+            return e.Message;
+        }
 
-        return path is null ? e.Message : $"field '{path}' has the wrong type or format.";
+        var field = body.Properties.FirstOrDefault(property => path == property.Name || path.StartsWith(property.Name + "[", StringComparison.Ordinal) || path.StartsWith(property.Name + ".", StringComparison.Ordinal));
+        var expected = field is null ? null : WireTypeOf(Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType);
+        return expected is null ? $"field '{path}' has the wrong type or format." : $"field '{field!.Name}' must be {expected}.";
     }
+
+    private static string? WireTypeOf(Type type) => type switch
+    {
+        _ when type == typeof(int) || type == typeof(long) => "an integer",
+        _ when type == typeof(decimal) || type == typeof(double) => "a number",
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(Guid) => "a checkpoint id (UUID)",
+        _ when type == typeof(DateTimeOffset) => "an ISO 8601 timestamp such as 2025-01-15T10:30:00Z",
+        _ when typeof(System.Collections.IEnumerable).IsAssignableFrom(type) => "an array",
+        _ => "an object",
+    };
 
     /// <summary>Returns <paramref name="value"/>, or refuses the message when it is missing or blank.</summary>
     protected static string Required(string? value, string field) =>

@@ -36,6 +36,12 @@ public abstract partial class EntityActor<TState> : JournaledActor<TState, IActo
     /// <summary>Applies one of this type's own events. Throws on an event it does not know.</summary>
     protected abstract TState ApplyEvent(TState? state, IActorEvent e);
 
+    /// <summary>
+    /// Recomputes fields derived from others after a rewind restored some fields (an order's total from its
+    /// lines), so a rewind of only some fields never leaves the state contradicting itself.
+    /// </summary>
+    protected virtual TState AfterRestore(TState state) => state;
+
     /// <inheritdoc />
     protected sealed override TState TransitionState(TState? state, IActorEvent e) => e switch
     {
@@ -103,6 +109,6 @@ public abstract partial class EntityActor<TState> : JournaledActor<TState, IActo
             node[field] = value?.DeepClone();
         }
 
-        return node.Deserialize(StateTypeInfo)!;
+        return AfterRestore(node.Deserialize(StateTypeInfo)!);
     }
 }
