@@ -158,6 +158,7 @@ public abstract class BatchApiTests(SiloFixture silo)
         Assert.Equal(4, checkpoints.Count);
         Assert.Equal("REWIND", (string)checkpoints[3]!["operation"]!);
         Assert.Equal((string)first["checkpointId"]!, (string)checkpoints[3]!["metadata"]!["rewind"]!["checkpointId"]!);
+        Assert.Equal("rewind", (string)checkpoints[3]!["metadata"]!["commands"]![0]!["type"]!);
         var log = (await Api.BatchAsync("order", id, """[{"type":"getActivityLog","body":{}}]""")).Ok()!.AsArray();
         Assert.Equal($"Rewound order to checkpoint at {first["timestamp"]}", (string)log[^1]!["message"]!);
         Assert.Equal("admin", (string)log[^1]!["principal"]!);
@@ -189,6 +190,7 @@ public abstract class BatchApiTests(SiloFixture silo)
         var rewound = await Api.BatchAsync("ticket", id, $$$"""[{"type":"rewind","body":{"at":"{{{first["timestamp"]}}}","fields":["priority"],"reason":"wrong priority"}}]""");
 
         Assert.Equal(1, (long)rewound.Ok()!["checkpointsAffected"]!);
+        Assert.Equal("wrong priority", (string)(await Api.CheckpointsAsync("ticket", id))[^1]!["reason"]!);
 
         var state = await Api.QueryAsync("ticket", id);
         Assert.Equal("low", (string)state["priority"]!);

@@ -28,7 +28,7 @@ public abstract partial class EntityActor<TState>
     {
         var sets = await ReadPageAsync(page, cancellationToken);
         var checkpoints = sets
-            .Select(s => new CheckpointInfo(s.CheckpointId, Timestamps.Format(s.Timestamp), s.Version, s.Principal, s.Operation, JsonNode.Parse(s.Metadata)))
+            .Select(s => new CheckpointInfo(s.CheckpointId, Timestamps.Format(s.Timestamp), s.Version, s.Principal, s.Operation, JsonNode.Parse(s.Metadata), s.Reason))
             .ToList();
         return JsonSerializer.SerializeToNode(checkpoints, RuntimeJsonContext.Default.ListCheckpointInfo);
     }

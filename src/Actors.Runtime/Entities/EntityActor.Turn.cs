@@ -70,7 +70,9 @@ public abstract partial class EntityActor<TState>
             case StatePointBody point:
                 return await GetStateAsync(point, cancellationToken);
             case RewindBody rewind:
-                return await RewindAsync(rewind, turn, cancellationToken);
+                var rewound = await RewindAsync(rewind, turn, cancellationToken);
+                turn.AddCommand(message);
+                return rewound;
             default:
                 ApplyCommand(message, body, turn);
                 turn.AddCommand(message);

@@ -1,6 +1,14 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Actors.Runtime.Entities.Messages;
 
-/// <summary>One checkpoint as <c>getCheckpoints</c> lists it.</summary>
-public sealed record CheckpointInfo(Guid CheckpointId, string Timestamp, long Version, string Principal, string Operation, JsonNode? Metadata);
+/// <summary>One checkpoint as <c>getCheckpoints</c> lists it; <paramref name="Reason"/> only when the batch gave one.</summary>
+public sealed record CheckpointInfo(
+    Guid CheckpointId,
+    string Timestamp,
+    long Version,
+    string Principal,
+    string Operation,
+    JsonNode? Metadata,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
