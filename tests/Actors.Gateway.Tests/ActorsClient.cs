@@ -41,7 +41,7 @@ public sealed class ActorsClient(HttpClient http)
             body = JsonNode.Parse(raw);
         }
 
-        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.ETag?.Tag, body, raw);
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.ETag?.Tag, body, raw, response.Headers.RetryAfter?.ToString());
     }
 
     /// <summary>A <c>query</c> of every scalar field, as an admin.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Actors.Gateway.Tests;
 
 /// <summary>What the silo answered: status, headers and the parsed JSON body.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string? ETag, JsonNode? Body, string Raw)
+public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string? ETag, JsonNode? Body, string Raw, string? RetryAfter = null)
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body: {Raw}");
 
