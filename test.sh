@@ -15,20 +15,27 @@ if [[ -z "${ACTORS_TEST_POSTGRES:-}" ]]; then
   export PGTEST_PORT="${PGTEST_PORT:-55432}"
   scripts/pg-start.sh
   export ACTORS_TEST_POSTGRES="Host=127.0.0.1;Port=${PGTEST_PORT};Username=postgres"
-  trap 'scripts/pg-stop.sh || true' EXIT
+  started_postgres=1
+  trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT
 fi
 
 log="$(mktemp)"
 set +e
-dotnet test Actors.sln --configuration Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "${log}"
+dotnet test Actors.sln --configuration Release "$@" 2>&1 | tee "${log}"
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line for people and CI alike: the sums of every test assembly's summary.
-passed=$(grep -Eo 'Passed: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' "${log}" | awk '{s+=$2} END {print s+0}')
+# One closing line for people and CI alike: the sums of every test assembly's summary line
+# ("Passed!  - Failed:     0, Passed:   239, Skipped:     0, Total:   239, ... - X.Tests.dll").
+sum() { { grep -E '^(Passed|Failed)! +- ' "${log}" || true; } | grep -Eo "$1: +[0-9]+" | awk '{s+=$2} END {print s+0}'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
 rm -f "${log}"
+if [[ -n "${started_postgres:-}" ]]; then
+  scripts/pg-stop.sh >/dev/null 2>&1 || true
+  trap - EXIT
+fi
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [[ ${status} -eq 0 && ${passed} -eq 0 ]]; then
   echo "test.sh: no test ran" >&2

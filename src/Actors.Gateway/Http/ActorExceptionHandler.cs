@@ -35,7 +35,7 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
                 result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message);
                 break;
             case StorageUnavailableException:
-                logger.LogWarning(exception, "Storage unavailable while serving {Path}", httpContext.Request.Path);
+                logger.LogWarning("Storage unavailable while serving {Path}: {Reason}", httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "The journal store cannot be reached; retry later.");
                 break;
