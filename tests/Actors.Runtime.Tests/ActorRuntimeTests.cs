@@ -162,4 +162,17 @@ public sealed class ActorRuntimeTests
         Assert.InRange(oldestReads, 1, Interval + 1);
         Assert.InRange(middleReads, 1, Interval + 1);
     }
+
+    [Fact]
+    public async Task A_typed_command_from_an_in_process_caller_is_used_as_it_is_and_recorded_as_json()
+    {
+        await using var harness = await CreateAsync();
+        await harness.SendAsync("typed", Message("create"));
+
+        await harness.SendAsync("typed", Abstractions.Messages.ActorMessage.Of("increment", new Counters.Increment(6), Counters.CounterJsonContext.Default.Increment));
+
+        Assert.Equal(6, (long)(await harness.QueryAsync("typed"))["value"]!);
+        var sets = await harness.Store.ReadAsync(new("counter", "typed"), 1, 2, 1, CancellationToken.None);
+        Assert.Contains("\"by\":6", sets[0].Metadata, StringComparison.Ordinal);
+    }
 }

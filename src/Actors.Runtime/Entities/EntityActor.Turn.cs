@@ -129,6 +129,13 @@ public abstract partial class EntityActor<TState>
 
     private static object ReadBody(ActorMessage message, MessageDescriptor descriptor)
     {
+        if (message.Command is { } command)
+        {
+            return command.GetType() == descriptor.BodyType.Type
+                ? command
+                : throw ActorException.Invalid($"Message '{message.Type}' takes a {descriptor.BodyType.Type.Name} body, not {command.GetType().Name}.");
+        }
+
         if (message.Body.ValueKind != JsonValueKind.Object)
         {
             throw ActorException.Invalid($"The body of message '{message.Type}' must be a JSON object, not {message.Body.ValueKind}.");
