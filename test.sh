@@ -11,12 +11,23 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The console's browser tests (tests/Actors.Console.Tests) drive Debian's Chromium, or ACTORS_CHROMIUM.
+# Install it when missing and we may (root, apt-get); otherwise those tests fail and say what to install.
+if [[ -z "${ACTORS_CHROMIUM:-}" && ! -x /usr/bin/chromium && ${EUID} -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing chromium (apt-get) for the console's browser tests" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2
+fi
+
 if [[ -z "${ACTORS_TEST_POSTGRES:-}" ]]; then
   export PGTEST_PORT="${PGTEST_PORT:-55432}"
+  # Stop the server afterwards only when this run started it: another run may be using one already there.
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/${PGTEST_PORT}") 2>/dev/null; then
+    started_postgres=1
+    trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT
+  fi
   scripts/pg-start.sh
   export ACTORS_TEST_POSTGRES="Host=127.0.0.1;Port=${PGTEST_PORT};Username=postgres"
-  started_postgres=1
-  trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT
 fi
 
 log="$(mktemp)"

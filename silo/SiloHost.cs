@@ -48,6 +48,7 @@ public static class SiloHost
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ActorTypeRegistry(ActorGrains.Types));
+        builder.Services.AddSingleton<CommitNotifier>();
         builder.Services.AddSingleton<ActorRuntime>();
         builder.Services.AddHostedService<JournalInitializer>();
         builder.Services.AddActorsGateway();

@@ -1,4 +1,5 @@
 using Actors.Gateway.Endpoints;
+using Actors.Gateway.History;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,12 @@ public static class GatewayExtensions
         services.AddSingleton<TokenAuthenticator>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
+        services.AddOptions<SnapshotOptions>().BindConfiguration("Actors:Snapshots")
+            .Validate(o => o.PageSize > 0 && !string.IsNullOrWhiteSpace(o.Path), "Actors:Snapshots needs a Path and a positive PageSize.")
+            .ValidateOnStart();
+        services.AddSingleton<AsOfReader>();
+        services.AddSingleton<SnapshotJobs>();
+        services.AddHostedService(provider => provider.GetRequiredService<SnapshotJobs>());
         return services;
     }
 
@@ -26,7 +33,13 @@ public static class GatewayExtensions
     public static IEndpointRouteBuilder MapActorsGateway(this IEndpointRouteBuilder app)
     {
         app.MapActorsApi();
+        app.MapHistoryApi();
+        app.MapEventsApi();
+        app.MapAuditApi();
+        app.MapActorListApi();
         app.MapHealthApi();
+        app.MapIdentityApi();
+        app.MapConsoleApi();
         return app;
     }
 }

@@ -8,8 +8,8 @@ namespace Actors.Storage.Postgres;
 public sealed partial class PostgresJournalStore
 {
     // One statement, hence one implicit transaction and one round trip. The journal insert only happens
-    // when the previous version exists (versions stay contiguous); the snapshot and idempotency inserts
-    // select from its RETURNING, so they happen only if it did. A unique violation in any part aborts
+    // when the previous version exists (versions stay contiguous); the snapshot, idempotency and audit
+    // inserts select from its RETURNING, so they happen only if it did. A unique violation in any part aborts
     // the whole statement: nothing of a refused append is left behind.
     private const string AppendSql = """
         with appended as (
@@ -30,6 +30,13 @@ public sealed partial class PostgresJournalStore
             insert into actors_idempotency (actor_type, actor_id, key, request_hash, version, response)
             select @actor_type, @actor_id, @idempotency_key, @request_hash, @idempotency_version, @response from appended
             where @idempotency_key is not null
+        ), audit as (
+            insert into actors_audit (audit_id, ts, principal, operation, actor_type, actor_id, target, reason)
+            select @audit_id, @audit_ts, @audit_principal, @audit_operation, @audit_actor_type, @audit_actor_id, @audit_target, @audit_reason
+            from appended
+            where @audit_id is not null
+            -- A retried append conflicts on the journal key anyway; this only keeps audit ids unique.
+            on conflict (audit_id) do nothing
         )
         select global_version from appended
         """;
@@ -57,6 +64,7 @@ public sealed partial class PostgresJournalStore
             command.Parameters.AddWithValue("request_hash", NpgsqlDbType.Text, (object?)request.Idempotency?.RequestHash ?? DBNull.Value);
             command.Parameters.AddWithValue("idempotency_version", NpgsqlDbType.Bigint, (object?)request.Idempotency?.Version ?? DBNull.Value);
             command.Parameters.AddWithValue("response", NpgsqlDbType.Text, (object?)request.Idempotency?.Response ?? DBNull.Value);
+            AddAuditParameters(command, request.Audit);
 
             return await command.ExecuteScalarAsync(cancellationToken) switch
             {

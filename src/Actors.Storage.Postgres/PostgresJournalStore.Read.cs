@@ -128,9 +128,24 @@ public sealed partial class PostgresJournalStore
             cancellationToken);
     }
 
-    private async Task<T> ExecuteAsync<T>(
+    private Task<T> ExecuteAsync<T>(
         string sql,
         ActorKey actor,
+        Action<NpgsqlCommand> addParameters,
+        Func<NpgsqlCommand, CancellationToken, Task<T>> executeAsync,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            sql,
+            command =>
+            {
+                AddActor(command, actor);
+                addParameters(command);
+            },
+            executeAsync,
+            cancellationToken);
+
+    private async Task<T> ExecuteAsync<T>(
+        string sql,
         Action<NpgsqlCommand> addParameters,
         Func<NpgsqlCommand, CancellationToken, Task<T>> executeAsync,
         CancellationToken cancellationToken)
@@ -138,7 +153,6 @@ public sealed partial class PostgresJournalStore
         try
         {
             await using var command = dataSource.CreateCommand(sql);
-            AddActor(command, actor);
             addParameters(command);
             return await executeAsync(command, cancellationToken);
         }
@@ -154,19 +168,22 @@ public sealed partial class PostgresJournalStore
         var sets = new List<MutationSetRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            sets.Add(new MutationSetRecord(
-                actor,
-                Version: reader.GetInt64(0),
-                CheckpointId: reader.GetGuid(1),
-                Timestamp: reader.GetFieldValue<DateTimeOffset>(2),
-                Principal: reader.GetString(3),
-                Operation: reader.GetString(4),
-                Events: reader.GetString(5),
-                Metadata: reader.GetString(6),
-                Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
-                GlobalVersion: reader.GetInt64(8)));
+            sets.Add(ReadMutationSet(reader, actor));
         }
 
         return sets;
     }
+
+    /// <summary>The mutation set in the current row, whose first columns are <see cref="Columns"/>.</summary>
+    private static MutationSetRecord ReadMutationSet(NpgsqlDataReader reader, ActorKey actor) => new(
+        actor,
+        Version: reader.GetInt64(0),
+        CheckpointId: reader.GetGuid(1),
+        Timestamp: reader.GetFieldValue<DateTimeOffset>(2),
+        Principal: reader.GetString(3),
+        Operation: reader.GetString(4),
+        Events: reader.GetString(5),
+        Metadata: reader.GetString(6),
+        Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
+        GlobalVersion: reader.GetInt64(8));
 }

@@ -60,6 +60,11 @@ public sealed partial class SqliteJournalStore
                     await InsertIdempotencyAsync(connection, set, idempotency, cancellationToken);
                 }
 
+                if (request.Audit is { } audit)
+                {
+                    await InsertAuditAsync(connection, audit, cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 return globalVersion;
             }

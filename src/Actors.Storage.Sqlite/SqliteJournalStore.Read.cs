@@ -142,30 +142,36 @@ public sealed partial class SqliteJournalStore
                 var sets = new List<MutationSetRecord>();
                 while (await reader.ReadAsync(ct))
                 {
-                    sets.Add(new MutationSetRecord(
-                        actor,
-                        Version: reader.GetInt64(0),
-                        CheckpointId: reader.GetGuid(1),
-                        Timestamp: Microseconds.ToTimestamp(reader.GetInt64(2)),
-                        Principal: reader.GetString(3),
-                        Operation: reader.GetString(4),
-                        Events: reader.GetString(5),
-                        Metadata: reader.GetString(6),
-                        Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
-                        GlobalVersion: reader.GetInt64(8)));
+                    sets.Add(ReadMutationSet(reader, actor));
                 }
 
                 return sets;
             },
             cancellationToken);
 
+    /// <summary>The mutation set in the current row, whose first columns are <see cref="Columns"/>.</summary>
+    private static MutationSetRecord ReadMutationSet(SqliteDataReader reader, ActorKey actor) => new(
+        actor,
+        Version: reader.GetInt64(0),
+        CheckpointId: reader.GetGuid(1),
+        Timestamp: Microseconds.ToTimestamp(reader.GetInt64(2)),
+        Principal: reader.GetString(3),
+        Operation: reader.GetString(4),
+        Events: reader.GetString(5),
+        Metadata: reader.GetString(6),
+        Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
+        GlobalVersion: reader.GetInt64(8));
+
+    private Task<T> ReadAsync<T>(ActorKey actor, Func<SqliteConnection, ActorKey, CancellationToken, Task<T>> readAsync, CancellationToken cancellationToken) =>
+        ReadAsync((connection, ct) => readAsync(connection, actor, ct), cancellationToken);
+
     /// <summary>Runs a read on its own pooled connection: WAL readers neither wait for the writer nor for each other.</summary>
-    private async Task<T> ReadAsync<T>(ActorKey actor, Func<SqliteConnection, ActorKey, CancellationToken, Task<T>> readAsync, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> readAsync, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            return await readAsync(connection, actor, cancellationToken);
+            return await readAsync(connection, cancellationToken);
         }
         catch (Exception exception) when (SqliteErrors.Transform(exception, appending: null) is { } translated)
         {

@@ -57,10 +57,10 @@ public sealed partial class SqliteJournalStore : IJournalStore, IDisposable
 
                 await using var transaction = connection.BeginTransaction(deferred: false);
                 var version = await ScalarAsync<long>(connection, "pragma user_version", cancellationToken);
-                if (version < SqliteSchema.Version)
+                for (var next = version; next < SqliteSchema.Scripts.Count; next++)
                 {
-                    await ExecuteAsync(connection, SqliteSchema.Version1, cancellationToken);
-                    await ExecuteAsync(connection, $"pragma user_version = {SqliteSchema.Version}", cancellationToken);
+                    await ExecuteAsync(connection, SqliteSchema.Scripts[(int)next], cancellationToken);
+                    await ExecuteAsync(connection, $"pragma user_version = {next + 1}", cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

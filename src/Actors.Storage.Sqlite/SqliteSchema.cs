@@ -1,10 +1,11 @@
 namespace Actors.Storage.Sqlite;
 
-/// <summary>The embedded journal's schema; <c>PRAGMA user_version</c> records which version a file has.</summary>
+/// <summary>
+/// The embedded journal's schema; <c>PRAGMA user_version</c> records which version a file has, and a file at
+/// version n gets the scripts after n, in order. Never edit a script a released file may have applied.
+/// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
-
     public const string Version1 = """
         -- global_version is the rowid: AUTOINCREMENT never reuses a value, even after the newest row is gone.
         create table if not exists journal (
@@ -45,4 +46,39 @@ internal static class SqliteSchema
             primary key (actor_type, actor_id, key)
         ) without rowid;
         """;
+
+    /// <summary>Time travel across actors and the audit log.</summary>
+    public const string Version2 = """
+        -- GetGlobalVersionAsync(at): the newest set committed at or before a time, one backward seek.
+        create index if not exists journal_global_ts on journal (ts, global_version);
+        -- FindAtOrBeforeGlobalVersionAsync: one backward seek per actor; ReadEventsAsync for one actor.
+        -- (ListActorIdsAsync jumps from id to id on the unique key (actor_type, actor_id, version).)
+        create index if not exists journal_actor_global on journal (actor_type, actor_id, global_version);
+        -- ReadEventsAsync filters, each followed by the page order (global_version is the rowid, which every
+        -- index ends with anyway; naming it says what the index is for).
+        create index if not exists journal_type_global on journal (actor_type, global_version);
+        create index if not exists journal_principal_global on journal (principal, global_version);
+
+        -- Who looked back or went back in time, at what, when and why. audit_id is unique so a retried
+        -- write is a no-op; sequence never reuses a value.
+        create table if not exists audit (
+            sequence   integer primary key autoincrement,
+            audit_id   blob    not null unique,
+            ts         integer not null, -- microseconds since the Unix epoch, UTC
+            principal  text    not null,
+            operation  text    not null,
+            actor_type text    null,
+            actor_id   text    null,
+            target     text    not null,
+            reason     text    null
+        );
+
+        create index if not exists audit_actor on audit (actor_type, actor_id, sequence);
+        create index if not exists audit_principal on audit (principal, sequence);
+        create index if not exists audit_operation on audit (operation, sequence);
+        create index if not exists audit_ts on audit (ts, sequence);
+        """;
+
+    /// <summary>The script that takes a file from version <c>index</c> to <c>index + 1</c>; the newest version is the count.</summary>
+    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2];
 }

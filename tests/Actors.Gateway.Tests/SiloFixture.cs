@@ -9,6 +9,7 @@ namespace Actors.Gateway.Tests;
 /// <summary>A real silo listening on a free loopback port, reached over real HTTP.</summary>
 public abstract class SiloFixture : IAsyncLifetime
 {
+    private readonly string _snapshots = Path.Combine(Path.GetTempPath(), $"actors-snapshots-{Guid.NewGuid():N}");
     private WebApplication? _app;
 
     /// <summary>Which journal store the silo runs on, for test names and messages.</summary>
@@ -23,6 +24,7 @@ public abstract class SiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var settings = TestTokens.Configuration();
+        settings["Actors:Snapshots:Path"] = _snapshots;
         foreach (var (key, value) in await StoreSettingsAsync())
         {
             settings[key] = value;
@@ -48,6 +50,10 @@ public abstract class SiloFixture : IAsyncLifetime
 
         Http.Dispose();
         await DisposeStoreAsync();
+        if (Directory.Exists(_snapshots))
+        {
+            Directory.Delete(_snapshots, recursive: true);
+        }
     }
 
     protected abstract Task<IReadOnlyDictionary<string, string?>> StoreSettingsAsync();

@@ -60,6 +60,21 @@ public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
 
     public Task<bool> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
+    public Task<long?> GetGlobalVersionAsync(DateTimeOffset? atOrBefore, CancellationToken cancellationToken) =>
+        inner.GetGlobalVersionAsync(atOrBefore, cancellationToken);
+
+    public Task<MutationSetRecord?> FindAtOrBeforeGlobalVersionAsync(ActorKey actor, long globalVersion, CancellationToken cancellationToken) =>
+        Count(inner.FindAtOrBeforeGlobalVersionAsync(actor, globalVersion, cancellationToken));
+
+    public Task<IReadOnlyList<string>> ListActorIdsAsync(string actorType, string? afterId, int limit, CancellationToken cancellationToken) =>
+        inner.ListActorIdsAsync(actorType, afterId, limit, cancellationToken);
+
+    public Task<EventPage> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken) => inner.ReadEventsAsync(query, cancellationToken);
+
+    public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken) => inner.AppendAuditAsync(record, cancellationToken);
+
+    public Task<AuditPage> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken) => inner.ReadAuditAsync(query, cancellationToken);
+
     private async Task<T?> Count<T>(Task<T?> read)
         where T : class
     {

@@ -7,10 +7,12 @@ namespace Actors.Abstractions.Messages;
 /// <param name="ExpectedVersion">From <c>If-Match</c>: the batch is refused unless the actor is at this version.</param>
 /// <param name="IdempotencyKey">From <c>Idempotency-Key</c>: a repeat answers the first result without applying it again.</param>
 /// <param name="RequestHash">A hash of the request, to tell a retry from a different batch reusing a key.</param>
+/// <param name="Restore">The batch is a restore (<c>POST .../restore</c>): its rewind is audited as a restore.</param>
 public sealed record BatchRequest(
     IReadOnlyList<ActorMessage> Messages,
     string Principal,
     bool Preview = false,
     long? ExpectedVersion = null,
     string? IdempotencyKey = null,
-    string? RequestHash = null);
+    string? RequestHash = null,
+    bool Restore = false);

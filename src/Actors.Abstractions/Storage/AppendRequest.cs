@@ -4,4 +4,5 @@ namespace Actors.Abstractions.Storage;
 public sealed record AppendRequest(
     MutationSetRecord MutationSet,
     SnapshotRecord? Snapshot = null,
-    IdempotencyRecord? Idempotency = null);
+    IdempotencyRecord? Idempotency = null,
+    AuditRecord? Audit = null);

@@ -39,4 +39,22 @@ public interface IJournalStore
 
     /// <summary>True when the store answers a trivial query; never throws.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>The global version of the newest mutation set (committed at or before <paramref name="atOrBefore"/> when given); null when there is none.</summary>
+    Task<long?> GetGlobalVersionAsync(DateTimeOffset? atOrBefore, CancellationToken cancellationToken);
+
+    /// <summary>The actor's newest mutation set whose global version is ≤ <paramref name="globalVersion"/>, or null.</summary>
+    Task<MutationSetRecord?> FindAtOrBeforeGlobalVersionAsync(ActorKey actor, long globalVersion, CancellationToken cancellationToken);
+
+    /// <summary>Ids of actors of <paramref name="actorType"/> that have a mutation set, ascending (ordinal), after <paramref name="afterId"/>.</summary>
+    Task<IReadOnlyList<string>> ListActorIdsAsync(string actorType, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Mutation sets across actors matching <paramref name="query"/>, at most <see cref="EventQuery.Limit"/>, in a stable order.</summary>
+    Task<EventPage> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Writes an audit entry on its own (previews, snapshots, exports: nothing else is committed with them).</summary>
+    Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken);
+
+    /// <summary>A page of the audit log, oldest first.</summary>
+    Task<AuditPage> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken);
 }

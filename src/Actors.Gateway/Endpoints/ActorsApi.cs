@@ -36,47 +36,64 @@ public static class ActorsApi
         IOptions<GatewayOptions> options,
         CancellationToken cancellationToken)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
-        var descriptor = runtime.Types.Find(type)
-            ?? throw ActorException.NotFound($"Unknown actor type '{type}'. Known types: {string.Join(", ", runtime.Types.All.Select(t => t.Name))}.");
-        if (!ActorKey.IsValidId(id))
-        {
-            throw ActorException.Invalid($"Invalid actor id '{Shorten(id)}': an id is 1-{ActorKey.MaxIdLength} characters of A-Z a-z 0-9 - _ . :");
-        }
-
+        Resolve(runtime, type, id);
         if (!IsJson(http.Request.ContentType))
         {
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{http.Request.ContentType}'.");
         }
 
-        var preview = Flag(http.Request.Query, "preview");
+        var preview = QueryParameters.Flag(http.Request, "preview");
         var allResults = ResultsMode(http.Request.Query);
         var expectedVersion = ExpectedVersion(http.Request.Headers.IfMatch);
         var idempotencyKey = IdempotencyKey(http.Request.Headers, options.Value);
-
         var body = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         var messages = BatchReader.Parse(body, options.Value);
-        Authorize(caller, descriptor, messages, preview);
 
-        var request = new BatchRequest(messages, caller.Principal, preview, expectedVersion, idempotencyKey, RequestHash(type, id, preview, body));
-        var result = await runtime.ExecuteAsync(new ActorKey(type, id), request, cancellationToken);
-
+        var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, RequestHash(type, id, preview, body));
+        var (result, descriptor) = await RunAsync(http, runtime, type, id, request, cancellationToken);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
             : result.Results[^1].Result;
-        if (!caller.Permissions.Allows(type, "pii"))
-        {
-            answer = SensitiveMasker.Mask(answer, descriptor.SensitiveFields);
-        }
-
-        http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         if (result.Replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        return TypedResults.Text(answer?.ToJsonString() ?? "null", "application/json", Encoding.UTF8);
+        return Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, answer));
     }
+
+    /// <summary>
+    /// Authorizes every message for the caller, runs the batch in the actor's turn and sets the ETag: the one
+    /// path every endpoint that talks to one actor goes through. Results are not yet masked.
+    /// </summary>
+    public static async Task<(BatchResult Result, ActorTypeDescriptor Type)> RunAsync(
+        HttpContext http, ActorRuntime runtime, string type, string id, BatchRequest request, CancellationToken cancellationToken)
+    {
+        var descriptor = Resolve(runtime, type, id);
+        Authorize(BearerAuthFilter.CallerOf(http), descriptor, request.Messages, request.Preview);
+        var result = await runtime.ExecuteAsync(new ActorKey(type, id), request, cancellationToken);
+        http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        return (result, descriptor);
+    }
+
+    /// <summary>The actor type named in a URL, after checking the id: 404 for an unknown type, 400 for a bad id.</summary>
+    public static ActorTypeDescriptor Resolve(ActorRuntime runtime, string type, string? id = null)
+    {
+        var descriptor = runtime.Types.Find(type)
+            ?? throw ActorException.NotFound($"Unknown actor type '{QueryParameters.Shorten(type)}'. Known types: {string.Join(", ", runtime.Types.All.Select(t => t.Name))}.");
+        if (id is not null && !ActorKey.IsValidId(id))
+        {
+            throw ActorException.Invalid($"Invalid actor id '{QueryParameters.Shorten(id)}': an id is 1-{ActorKey.MaxIdLength} characters of A-Z a-z 0-9 - _ . :");
+        }
+
+        return descriptor;
+    }
+
+    /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
+    public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) =>
+        status == StatusCodes.Status200OK
+            ? TypedResults.Text(answer?.ToJsonString() ?? "null", "application/json", Encoding.UTF8)
+            : TypedResults.Text(answer?.ToJsonString() ?? "null", "application/json", Encoding.UTF8, status);
 
     private static void Authorize(Caller caller, ActorTypeDescriptor descriptor, IReadOnlyList<ActorMessage> messages, bool preview)
     {
@@ -93,7 +110,7 @@ public static class ActorsApi
             };
             if (!caller.Permissions.Allows(descriptor.Name, permission))
             {
-                throw new PermissionDeniedException(i, messages[i].Type, $"actors/{descriptor.Name}:{permission}");
+                throw new PermissionDeniedException($"actors/{descriptor.Name}:{permission}", $"Message '{messages[i].Type}'", i, messages[i].Type);
             }
         }
     }
@@ -103,26 +120,11 @@ public static class ActorsApi
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
 
-    private static bool Flag(IQueryCollection query, string name)
-    {
-        if (!query.TryGetValue(name, out var values))
-        {
-            return false;
-        }
-
-        return values.ToString().ToLowerInvariant() switch
-        {
-            "" or "true" or "1" => true,
-            "false" or "0" => false,
-            var other => throw ActorException.Invalid($"Query parameter '{name}' must be empty, true or false, not '{Shorten(other)}'."),
-        };
-    }
-
     private static bool ResultsMode(IQueryCollection query) => query["results"].ToString() switch
     {
         "" or "last" => false,
         "all" => true,
-        var other => throw ActorException.Invalid($"Query parameter 'results' must be 'all' or 'last', not '{Shorten(other)}'."),
+        var other => throw ActorException.Invalid($"Query parameter 'results' must be 'all' or 'last', not '{QueryParameters.Shorten(other)}'."),
     };
 
     private static long? ExpectedVersion(string? ifMatch)
@@ -141,7 +143,7 @@ public static class ActorsApi
         value = value.Trim('"');
         return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw ActorException.Invalid($"If-Match must be an ETag this server gave, such as \"3\"; got '{Shorten(ifMatch)}'.");
+            : throw ActorException.Invalid($"If-Match must be an ETag this server gave, such as \"3\"; got '{QueryParameters.Shorten(ifMatch)}'.");
     }
 
     private static string? IdempotencyKey(IHeaderDictionary headers, GatewayOptions options)
@@ -167,6 +169,4 @@ public static class ActorsApi
         hash.AppendData(body);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
-
-    private static string Shorten(string value) => value.Length <= 64 ? value : $"{value[..64]}...";
 }

@@ -24,12 +24,14 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
                 });
                 break;
             case PermissionDeniedException denied:
-                result = Problems.Create(StatusCodes.Status403Forbidden, denied.Message, new Dictionary<string, object?>
+                var extensions = new Dictionary<string, object?> { ["permission"] = denied.Permission };
+                if (denied.MessageIndex is { } index)
                 {
-                    ["messageIndex"] = denied.MessageIndex,
-                    ["messageType"] = denied.MessageType,
-                    ["permission"] = denied.Permission,
-                });
+                    extensions["messageIndex"] = index;
+                    extensions["messageType"] = denied.MessageType;
+                }
+
+                result = Problems.Create(StatusCodes.Status403Forbidden, denied.Message, extensions);
                 break;
             case ActorException refused:
                 result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message);

@@ -36,6 +36,12 @@ public sealed class ActorTypeDescriptor
     /// <summary>The type as it appears in URLs and permissions: <c>order</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The prefix of this type's stored event names: <c>Order</c> in <c>Order.TagAdded</c>.</summary>
+    public string EventPrefix => Codec.Prefix;
+
+    /// <summary>Every stored event name of this type, e.g. <c>Order.TagAdded</c>.</summary>
+    public IReadOnlyCollection<string> EventTypes => Codec.Names;
+
     /// <summary>The state's id field: <c>orderId</c>.</summary>
     public string IdField { get; }
 
@@ -90,6 +96,9 @@ public sealed class ActorTypeDescriptor
             Message("getCheckpoints", MessageKind.Read, json.PageBody);
             Message("getActivityLog", MessageKind.Read, json.PageBody);
             Message("getState", MessageKind.Read, json.StatePointBody);
+            Message("getHistory", MessageKind.Read, json.HistoryBody);
+            Message("diff", MessageKind.Read, json.DiffBody);
+            Message("getPendingChanges", MessageKind.Read, json.EmptyBody);
             Message("rewind", MessageKind.Rewind, json.RewindBody);
             Message("addTag", MessageKind.Write, json.TagBody);
             Message("removeTag", MessageKind.Write, json.TagBody);

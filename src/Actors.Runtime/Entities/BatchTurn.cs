@@ -22,6 +22,9 @@ internal sealed class BatchTurn(BatchRequest request, Guid checkpointId, DateTim
 
     public string? Reason { get; private set; }
 
+    /// <summary>The last rewind's target (<c>checkpointId</c>, <c>version</c>, <c>timestamp</c>), or null.</summary>
+    public JsonObject? RewindTarget => _rewind;
+
     /// <summary>Records a message that mutates, as <c>{ "type", ...body }</c> for the checkpoint's metadata.</summary>
     public void AddCommand(ActorMessage message)
     {

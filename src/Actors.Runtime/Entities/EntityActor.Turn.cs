@@ -33,13 +33,19 @@ public abstract partial class EntityActor<TState>
                 }
             }
 
-            if (HasPendingEvents && !request.Preview)
+            if (request.Preview)
+            {
+                // A preview leaves no trace in the actor's history, but the audit log records that someone looked.
+                await Context.Store.AppendAuditAsync(Audit(turn, "preview", now), cancellationToken);
+            }
+            else if (HasPendingEvents)
             {
                 var idempotency = request.IdempotencyKey is { } key
                     ? new IdempotencyRecord(key, request.RequestHash ?? string.Empty, Version + 1, BatchTurn.EncodeResults(results))
                     : null;
+                var audit = turn.RewindTarget is null ? null : Audit(turn, request.Restore ? "restore" : "rewind", now);
                 var info = new MutationSetInfo(turn.CheckpointId, request.Principal, turn.Operation(Version), turn.Metadata(), turn.Reason);
-                await ConfirmEventsAsync(info, idempotency, cancellationToken);
+                await ConfirmEventsAsync(info, idempotency, audit, cancellationToken);
             }
 
             return new BatchResult(results, Version);
@@ -63,6 +69,12 @@ public abstract partial class EntityActor<TState>
         {
             case QueryBody query:
                 return Query(query.Query);
+            case EmptyBody when message.Type == "getPendingChanges":
+                return PendingChanges();
+            case HistoryBody history:
+                return await GetHistoryAsync(history, cancellationToken);
+            case DiffBody diff:
+                return await DiffAsync(diff, cancellationToken);
             case PageBody page when message.Type == "getCheckpoints":
                 return await GetCheckpointsAsync(page, cancellationToken);
             case PageBody page:

@@ -23,6 +23,12 @@ public abstract class ActorBase : IEntityActor
         IsActivated = true;
     }
 
+    /// <summary>Points a fresh, never activated instance at an actor's journal, to rebuild past states without activating it.</summary>
+    internal void Attach(ActorContext context) => _context = context;
+
+    /// <summary>The state after mutation set <paramref name="version"/> as a query answers it, or null before the actor existed.</summary>
+    internal abstract Task<System.Text.Json.Nodes.JsonObject?> ReadStateAsync(long version, CancellationToken cancellationToken);
+
     /// <summary>Loads what the actor needs before its first turn.</summary>
     protected abstract Task OnActivateAsync(CancellationToken cancellationToken);
 

@@ -22,14 +22,17 @@ public sealed class ActorRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ActorRuntime> _logger;
     private readonly ITimer _collector;
+    private readonly CommitNotifier _notifier;
 
     public ActorRuntime(
         ActorTypeRegistry types,
         IJournalStore store,
         IOptions<ActorRuntimeOptions> options,
         TimeProvider time,
-        ILogger<ActorRuntime> logger)
+        ILogger<ActorRuntime> logger,
+        CommitNotifier? notifier = null)
     {
+        _notifier = notifier ?? new CommitNotifier();
         _types = types;
         _store = store;
         _options = options.Value;
@@ -62,7 +65,7 @@ public sealed class ActorRuntime : IAsyncDisposable
 
                 if (!activation.Actor.IsActivated)
                 {
-                    await activation.Actor.ActivateAsync(new ActorContext(key, _store, _options, _time), CancellationToken.None);
+                    await activation.Actor.ActivateAsync(Context(key), CancellationToken.None);
                 }
 
                 // The turn itself is not cancelled by the caller: an append abandoned half-way would leave
@@ -75,6 +78,21 @@ public sealed class ActorRuntime : IAsyncDisposable
                 activation.Gate.Release();
             }
         }
+    }
+
+    /// <summary>Signals commits to followers of an actor's replay stream.</summary>
+    public CommitNotifier Notifier => _notifier;
+
+    /// <summary>
+    /// The state of an actor after mutation set <paramref name="version"/> (as a query answers it; null before it
+    /// existed), rebuilt from the journal without activating the actor.
+    /// </summary>
+    public Task<System.Text.Json.Nodes.JsonObject?> ReadStateAsync(ActorKey key, long version, CancellationToken cancellationToken)
+    {
+        var descriptor = _types.Find(key.Type) ?? throw ActorException.NotFound($"Unknown actor type '{key.Type}'.");
+        var reader = descriptor.CreateActor();
+        reader.Attach(Context(key));
+        return reader.ReadStateAsync(version, cancellationToken);
     }
 
     /// <summary>Deactivates every activation idle for longer than the configured timeout; returns how many.</summary>
@@ -113,4 +131,6 @@ public sealed class ActorRuntime : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _collector.DisposeAsync();
+
+    private ActorContext Context(ActorKey key) => new(key, _store, _options, _time, _notifier);
 }

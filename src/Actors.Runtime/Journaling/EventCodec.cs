@@ -16,6 +16,9 @@ public sealed class EventCodec<TEvent>(string prefix)
     /// <summary>The part before the dot of every stored type name, e.g. <c>Order</c>.</summary>
     public string Prefix { get; } = prefix;
 
+    /// <summary>Every stored type name this codec knows.</summary>
+    public IReadOnlyCollection<string> Names => _byName.Keys;
+
     /// <summary>Registers an event type under <paramref name="name"/> (stored as <c>Prefix.name</c>).</summary>
     public EventCodec<TEvent> Add<T>(string name, JsonTypeInfo<T> typeInfo)
         where T : TEvent

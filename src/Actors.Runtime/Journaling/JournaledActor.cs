@@ -65,7 +65,7 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
     /// Appends the raised events as mutation set <c>Version + 1</c> and advances the confirmed state.
     /// On a version conflict the pending events are dropped, the tail is reloaded and the conflict rethrown.
     /// </summary>
-    protected async Task ConfirmEventsAsync(MutationSetInfo info, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    protected async Task ConfirmEventsAsync(MutationSetInfo info, IdempotencyRecord? idempotency, AuditRecord? audit, CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
@@ -83,7 +83,7 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
             : null;
         try
         {
-            await Context.Store.AppendAsync(new AppendRequest(record, snapshot, idempotency), cancellationToken);
+            await Context.Store.AppendAsync(new AppendRequest(record, snapshot, idempotency, audit), cancellationToken);
         }
         catch (VersionConflictException)
         {
@@ -104,6 +104,7 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
         Version = version;
         LastTimestamp = timestamp;
         DiscardPendingEvents();
+        Context.Notifier.Committed(Key);
     }
 
     /// <summary>Reads mutation sets <paramref name="fromVersion"/>..<paramref name="toVersion"/> (inclusive) and decodes their events.</summary>

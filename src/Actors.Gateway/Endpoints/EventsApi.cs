@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Storage;
+using Actors.Gateway.Http;
+using Actors.Gateway.Security;
+using Actors.Runtime.Entities;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Journaling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Actors.Gateway.Endpoints;
+
+/// <summary>Across actors: <c>GET /resources/events</c> and <c>GET /resources/version</c>.</summary>
+public static class EventsApi
+{
+    private const int DefaultLimit = 100;
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var resources = app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>();
+        resources.MapGet("/events", GetEventsAsync);
+        resources.MapGet("/version", GetVersionAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Events across actors, filtered by event type (<c>Order.TagAdded</c> or <c>Order.*</c>), actor type and id,
+    /// principal and time, in a stable order, with a cursor that resumes where a page ended.
+    /// </summary>
+    public static async Task<IResult> GetEventsAsync(HttpContext http, ActorRuntime runtime, IJournalStore store, CancellationToken cancellationToken)
+    {
+        var caller = BearerAuthFilter.CallerOf(http);
+        var request = http.Request;
+        var (eventType, actorType) = ResolveTypes(runtime, QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
+        if (actorType is null)
+        {
+            Access.RequireEverywhere(caller, runtime, "read", "Reading events");
+        }
+        else
+        {
+            Access.Require(caller, actorType, "read", "Reading events");
+        }
+
+        var limit = (int)(QueryParameters.Integer(request, "limit", 1, 1000) ?? DefaultLimit);
+        var (storeCursor, skip) = DecodeCursor(QueryParameters.Text(request, "cursor", 1024));
+        var filter = new EventQuery(
+            eventType, actorType, QueryParameters.Text(request, "actorId"), QueryParameters.Text(request, "principal"),
+            QueryParameters.Time(request, "after"), QueryParameters.Time(request, "before"), limit, storeCursor);
+
+        var events = new JsonArray();
+        var more = true;
+        while (events.Count < limit && more)
+        {
+            var page = await Cursor.GuardAsync(() => store.ReadEventsAsync(filter with { Cursor = storeCursor }, cancellationToken));
+            more = page.Entries.Count == limit;
+            foreach (var entry in page.Entries)
+            {
+                var matching = Expand(runtime, caller, entry.MutationSet).Where(e => eventType is null || (string?)e["type"] == eventType).ToList();
+                for (var i = skip; i < matching.Count; i++)
+                {
+                    if (events.Count == limit)
+                    {
+                        // Stop inside this set: the cursor points before it and skips what was answered.
+                        return Page(events, EncodeCursor(storeCursor, i), hasMore: true);
+                    }
+
+                    events.Add(matching[i]);
+                }
+
+                skip = 0;
+                storeCursor = entry.CursorAfter;
+            }
+        }
+
+        return Page(events, EncodeCursor(storeCursor, 0), more);
+    }
+
+    /// <summary>The global version now, or the last one at or before <c>?at=</c> (null if none).</summary>
+    public static async Task<IResult> GetVersionAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
+    {
+        var at = QueryParameters.Time(http.Request, "at");
+        var version = await store.GetGlobalVersionAsync(at is null ? null : Timestamps.Truncate(at.Value), cancellationToken);
+        return ActorsApi.Json(new JsonObject { ["version"] = at is null ? version ?? 0 : version });
+    }
+
+    private static IResult Page(JsonArray events, string? cursor, bool hasMore) =>
+        ActorsApi.Json(new JsonObject { ["data"] = events, ["nextCursor"] = cursor, ["hasMore"] = hasMore });
+
+    /// <summary>The events of one mutation set as the endpoint answers them, masked for the caller.</summary>
+    private static IEnumerable<JsonObject> Expand(ActorRuntime runtime, Caller caller, MutationSetRecord set)
+    {
+        var descriptor = runtime.Types.Find(set.Actor.Type);
+        var events = JsonNode.Parse(set.Events)!.AsArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var data = events[i]!["data"]?.DeepClone();
+            yield return new JsonObject
+            {
+                ["eventId"] = $"{set.CheckpointId}/{i}",
+                ["type"] = (string?)events[i]!["type"],
+                ["actorType"] = set.Actor.Type,
+                ["actorId"] = set.Actor.Id,
+                ["version"] = set.Version,
+                ["globalVersion"] = set.GlobalVersion,
+                ["timestamp"] = Timestamps.Format(set.Timestamp),
+                ["principal"] = set.Principal,
+                ["data"] = descriptor is null ? data : Access.Mask(caller, descriptor, data),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Splits <c>type</c> into an exact event name and an actor type: <c>Order.*</c> is every event of orders,
+    /// which is the actor type <c>order</c>. Unknown names are 400s; contradicting filters match nothing.
+    /// </summary>
+    private static (string? EventType, string? ActorType) ResolveTypes(ActorRuntime runtime, string? type, string? actorType)
+    {
+        if (actorType is not null)
+        {
+            ActorsApi.Resolve(runtime, actorType);
+        }
+
+        if (type is null)
+        {
+            return (null, actorType);
+        }
+
+        var dot = type.IndexOf('.', StringComparison.Ordinal);
+        var prefix = dot < 0 ? type : type[..dot];
+        var descriptor = runtime.Types.All.FirstOrDefault(t => t.EventPrefix == prefix)
+            ?? throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. Use Type.Event or Type.*, where Type is one of {string.Join(", ", runtime.Types.All.Select(t => t.EventPrefix))}.");
+        if (actorType is not null && actorType != descriptor.Name)
+        {
+            // An order event is never a payment's: the answer is empty, not an error.
+            return ($"{descriptor.EventPrefix}.none", actorType);
+        }
+
+        if (type == $"{prefix}.*")
+        {
+            return (null, descriptor.Name);
+        }
+
+        return descriptor.EventTypes.Contains(type)
+            ? (type, descriptor.Name)
+            : throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. {descriptor.Name} events are {string.Join(", ", descriptor.EventTypes.Order(StringComparer.Ordinal))}, or {prefix}.*.");
+    }
+
+    private static string EncodeCursor(string? storeCursor, int skip) =>
+        Cursor.Encode($"{skip.ToString(CultureInfo.InvariantCulture)}|{storeCursor}");
+
+    private static (string? StoreCursor, int Skip) DecodeCursor(string? cursor)
+    {
+        if (Cursor.Decode(cursor) is not { } text)
+        {
+            return (null, 0);
+        }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && int.TryParse(text[..bar], NumberStyles.None, CultureInfo.InvariantCulture, out var skip)
+            ? (bar == text.Length - 1 ? null : text[(bar + 1)..], skip)
+            : throw ActorException.Invalid("Query parameter 'cursor' is not a cursor this server gave.");
+    }
+}

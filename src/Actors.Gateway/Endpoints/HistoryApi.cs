@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Abstractions;
+using Actors.Abstractions.Errors;
+using Actors.Abstractions.Messages;
+using Actors.Abstractions.Storage;
+using Actors.Gateway.Http;
+using Actors.Gateway.Security;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Journaling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Gateway.Endpoints;
+
+/// <summary>One actor's history over GET and SSE: <c>/history</c>, <c>/diff</c>, <c>/restore</c>, <c>/replay</c>.</summary>
+public static class HistoryApi
+{
+    /// <summary>How often a following replay looks at the journal for commits made by other silos.</summary>
+    public static readonly TimeSpan FollowPollInterval = TimeSpan.FromSeconds(1);
+
+    private const int ReplayPage = 256;
+
+    public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
+    {
+        var actor = app.MapGroup("/resources/actors/{type}/{id}").AddEndpointFilter<BearerAuthFilter>();
+        actor.MapGet("/history", GetHistoryAsync);
+        actor.MapGet("/diff", GetDiffAsync);
+        actor.MapPost("/restore", RestoreAsync);
+        actor.MapGet("/replay", ReplayAsync);
+        return app;
+    }
+
+    /// <summary><c>getHistory</c> over GET (<c>?limit&amp;offset</c>), or <c>getState</c> with <c>?at=</c>.</summary>
+    public static async Task<IResult> GetHistoryAsync(string type, string id, HttpContext http, ActorRuntime runtime, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        string message;
+        if (QueryParameters.Time(http.Request, "at") is { } at)
+        {
+            message = "getState";
+            body["asOf"] = Timestamps.Format(at);
+        }
+        else
+        {
+            message = "getHistory";
+            body["limit"] = QueryParameters.Integer(http.Request, "limit", 1, 1000);
+            body["offset"] = QueryParameters.Integer(http.Request, "offset", 0, long.MaxValue);
+        }
+
+        return await AnswerOneAsync(http, runtime, type, id, message, body, cancellationToken);
+    }
+
+    /// <summary><c>diff</c> over GET: <c>?from&amp;to</c>, each a version, a checkpoint id or a timestamp.</summary>
+    public static async Task<IResult> GetDiffAsync(string type, string id, HttpContext http, ActorRuntime runtime, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["from"] = Point(http.Request, "from"), ["to"] = Point(http.Request, "to") };
+        return await AnswerOneAsync(http, runtime, type, id, "diff", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Restores the actor to a past point with a required reason: a REWIND mutation set carrying the reason,
+    /// audited as a restore. Answers 201 with the restored state.
+    /// </summary>
+    public static async Task<IResult> RestoreAsync(string type, string id, HttpContext http, ActorRuntime runtime, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    {
+        var descriptor = ActorsApi.Resolve(runtime, type, id);
+        var bytes = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = options.Value.MaxJsonDepth }) as JsonObject
+                ?? throw ActorException.Invalid("The body must be a JSON object: { \"at\" | \"checkpointId\" | \"version\", \"reason\" }.");
+        }
+        catch (JsonException e)
+        {
+            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
+        }
+
+        if (body["reason"] is not JsonValue reason || reason.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace((string?)reason))
+        {
+            throw ActorException.Invalid("Field 'reason' is required: say why the actor is restored.");
+        }
+
+        var everything = new JsonObject
+        {
+            ["query"] = new JsonObject { ["navigate"] = new JsonArray([.. descriptor.Edges.Keys.Select(e => new JsonObject { ["edge"] = e })]) },
+        };
+        var request = new BatchRequest(
+            [Message("rewind", body), Message("query", everything)], BearerAuthFilter.CallerOf(http).Principal, Restore: true);
+        var (result, _) = await ActorsApi.RunAsync(http, runtime, type, id, request, cancellationToken);
+        return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[^1].Result), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// <c>text/event-stream</c> of mutation sets from <c>?fromVersion</c> (or after <c>Last-Event-ID</c>); with
+    /// <c>?follow=true</c> the stream stays open and sends each new mutation set as it commits.
+    /// </summary>
+    public static async Task ReplayAsync(string type, string id, HttpContext http, ActorRuntime runtime, IJournalStore store, CancellationToken cancellationToken)
+    {
+        var descriptor = ActorsApi.Resolve(runtime, type, id);
+        var caller = BearerAuthFilter.CallerOf(http);
+        Access.Require(caller, type, "read", "Replay");
+        var key = new ActorKey(type, id);
+        var next = QueryParameters.Integer(http.Request, "fromVersion", 1, long.MaxValue) ?? 1;
+        if (http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastEventId)
+        {
+            next = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+                ? last + 1
+                : throw ActorException.Invalid("Last-Event-ID must be a version this stream sent.");
+        }
+
+        var follow = QueryParameters.Flag(http.Request, "follow");
+        if (!follow && await store.GetVersionAsync(key, cancellationToken) == 0)
+        {
+            throw ActorException.NotFound($"{type} {id} does not exist.");
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var committed = runtime.Notifier.NextCommitAsync(key);
+                var sets = await store.ReadAsync(key, next - 1, long.MaxValue, ReplayPage, cancellationToken);
+                foreach (var set in sets)
+                {
+                    var data = Access.Mask(caller, descriptor, ReplayEvent(set))!.ToJsonString();
+                    await http.Response.WriteAsync($"id: {set.Version}\nevent: mutation\ndata: {data}\n\n", Encoding.UTF8, cancellationToken);
+                    next = set.Version + 1;
+                }
+
+                await http.Response.Body.FlushAsync(cancellationToken);
+                if (sets.Count == ReplayPage)
+                {
+                    continue;
+                }
+
+                if (!follow)
+                {
+                    return;
+                }
+
+                if (await Task.WhenAny(committed, Task.Delay(FollowPollInterval, cancellationToken)) != committed)
+                {
+                    await http.Response.WriteAsync(": waiting\n\n", cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away: the stream simply ends.
+        }
+        catch (StorageUnavailableException e)
+        {
+            // The headers are gone; say it in the stream. The client reconnects with Last-Event-ID and misses nothing.
+            var error = new JsonObject { ["status"] = 503, ["detail"] = $"The journal store cannot be reached: {e.Message}" };
+            await http.Response.WriteAsync($"event: error\ndata: {error.ToJsonString()}\n\n", CancellationToken.None);
+        }
+    }
+
+    /// <summary>One mutation set as a replay event.</summary>
+    public static JsonObject ReplayEvent(MutationSetRecord set) => new()
+    {
+        ["checkpointId"] = set.CheckpointId.ToString(),
+        ["version"] = set.Version,
+        ["globalVersion"] = set.GlobalVersion,
+        ["timestamp"] = Timestamps.Format(set.Timestamp),
+        ["principal"] = set.Principal,
+        ["operation"] = set.Operation,
+        ["reason"] = set.Reason,
+        ["metadata"] = JsonNode.Parse(set.Metadata),
+        ["events"] = JsonNode.Parse(set.Events),
+    };
+
+    private static async Task<IResult> AnswerOneAsync(HttpContext http, ActorRuntime runtime, string type, string id, string message, JsonObject body, CancellationToken cancellationToken)
+    {
+        var request = new BatchRequest([Message(message, body)], BearerAuthFilter.CallerOf(http).Principal);
+        var (result, descriptor) = await ActorsApi.RunAsync(http, runtime, type, id, request, cancellationToken);
+        return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[0].Result));
+    }
+
+    private static ActorMessage Message(string type, JsonObject body) => new(type, JsonSerializer.SerializeToElement(body));
+
+    /// <summary>A diff point from the query string: digits are a version; anything else goes as a string (checkpoint id or time).</summary>
+    private static JsonNode Point(HttpRequest request, string name)
+    {
+        var text = QueryParameters.Text(request, name) ?? throw ActorException.Invalid($"Query parameter '{name}' is required: a version, a checkpoint id or a timestamp.");
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? JsonValue.Create(version) : JsonValue.Create(text);
+    }
+}
