@@ -1,0 +1,61 @@
+using Actors.Abstractions;
+using Actors.Client;
+
+namespace Actors.Cli.Commands;
+
+/// <summary><c>actors checkpoints order ord-1</c>: every checkpoint, earliest first, paging through them.</summary>
+public static class CheckpointsCommand
+{
+    /// <summary>Lists the checkpoints; returns the exit code.</summary>
+    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    {
+        var after = session.Arguments.Option("after") is { } text
+            ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--after must be a checkpoint id (UUID), not '{text}'.")
+            : (Guid?)null;
+        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IEntityActor>.MaxPageSize) ?? ActorScope<IEntityActor>.MaxPageSize);
+        session.Done("checkpoints");
+
+        var progress = new Progress(session.Error, "checkpoints", pageSize);
+        var table = new Table("VERSION", "CHECKPOINT", "TIMESTAMP", "PRINCIPAL", "OPERATION", "COMMANDS", "REASON");
+        var first = true;
+        if (session.Json)
+        {
+            await session.Output.WriteAsync("[");
+        }
+
+        await foreach (var checkpoint in session.Actor.GetCheckpointsAsync(pageSize, after, cancellationToken))
+        {
+            progress.Step();
+            if (session.Json)
+            {
+                // Streamed, so a long history is never held in memory as one document.
+                await session.Output.WriteAsync((first ? "\n" : ",\n") + Format.Json(checkpoint).ToJsonString());
+            }
+            else
+            {
+                table.Add(
+                    checkpoint.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    checkpoint.CheckpointId.ToString(),
+                    Format.Time(checkpoint.Timestamp),
+                    checkpoint.Principal,
+                    checkpoint.Operation,
+                    string.Join(", ", checkpoint.CommandTypes),
+                    checkpoint.Reason);
+            }
+
+            first = false;
+        }
+
+        progress.Finish();
+        if (session.Json)
+        {
+            await session.Output.WriteLineAsync(first ? "]" : "\n]");
+        }
+        else
+        {
+            table.WriteTo(session.Output);
+        }
+
+        return 0;
+    }
+}

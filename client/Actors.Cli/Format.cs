@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Actors.Client;
+
+namespace Actors.Cli;
+
+/// <summary>How values are written, for people and for scripts.</summary>
+public static class Format
+{
+    /// <summary>A time as the server writes it: UTC, microseconds, <c>Z</c>.</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A value in a table cell: strings as they are, anything else as compact JSON.</summary>
+    public static string Value(JsonNode? value) => value switch
+    {
+        null => "null",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => value.ToJsonString(),
+    };
+
+    /// <summary>A checkpoint in the server's <c>getCheckpoints</c> shape.</summary>
+    public static JsonObject Json(Checkpoint checkpoint)
+    {
+        var json = new JsonObject
+        {
+            ["checkpointId"] = checkpoint.CheckpointId.ToString(),
+            ["timestamp"] = Time(checkpoint.Timestamp),
+            ["version"] = checkpoint.Version,
+            ["principal"] = checkpoint.Principal,
+            ["operation"] = checkpoint.Operation,
+            ["metadata"] = checkpoint.Metadata?.DeepClone(),
+        };
+        if (checkpoint.Reason is not null)
+        {
+            json["reason"] = checkpoint.Reason;
+        }
+
+        return json;
+    }
+
+    /// <summary>A rewind's answer in the server's shape.</summary>
+    public static JsonObject Json(RewindOutcome outcome) => new()
+    {
+        ["success"] = outcome.Success,
+        ["checkpointId"] = outcome.CheckpointId.ToString(),
+        ["timestamp"] = Time(outcome.Timestamp),
+        ["checkpointsAffected"] = outcome.CheckpointsAffected,
+        ["version"] = outcome.Version,
+    };
+
+    /// <summary>A state as a FIELD / VALUE table.</summary>
+    public static Table Fields(JsonObject state)
+    {
+        var table = new Table("FIELD", "VALUE");
+        foreach (var (field, value) in state)
+        {
+            table.Add(field, Value(value));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Actors.Abstractions;
+
+namespace Actors.Client;
+
+/// <summary>
+/// Where batches for one actor go: the actor itself (<see cref="ActorRef{TActor}"/>) or a preview of it
+/// (<see cref="ActorPreview{TActor}"/>). Every call is one batch, run atomically in one turn of the actor.
+/// </summary>
+/// <typeparam name="TActor">The actor's interface, e.g. <c>IOrderActor</c>; it picks the typed batch methods.</typeparam>
+public abstract class ActorScope<TActor>
+    where TActor : IEntityActor
+{
+    /// <summary>The most entries one page of checkpoints or activity holds.</summary>
+    public const int MaxPageSize = 1000;
+
+    private protected ActorScope(ActorKey key)
+    {
+        Key = key;
+    }
+
+    /// <summary>The actor's address: its type (<c>order</c>) and id.</summary>
+    public ActorKey Key { get; }
+
+    /// <summary>Starts a typed batch: <c>order.Batch().Create(new CreateOrder(...)).AddTag("vip").SendAsync()</c>.</summary>
+    public ActorBatch<TActor> Batch() => new(this);
+
+    /// <summary>Sends <paramref name="commands"/> as one batch: all of its changes become one checkpoint, or none.</summary>
+    /// <exception cref="ActorRequestException">The batch was refused; nothing of it was applied.</exception>
+    public Task<BatchResponse> SendAsync(IEnumerable<ActorCommand> commands, SendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var list = commands.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("A batch needs at least one command.", nameof(commands));
+        }
+
+        return ExecuteAsync(list, options ?? new SendOptions(), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="commands"/> as one batch (to cancel it, use the overload that takes a token).</summary>
+    /// <exception cref="ActorRequestException">The batch was refused; nothing of it was applied.</exception>
+    public Task<BatchResponse> SendAsync(params ActorCommand[] commands) => SendAsync(commands, null, CancellationToken.None);
+
+    /// <summary>The actor's current fields as <paramref name="query"/> asks (every scalar field when null).</summary>
+    /// <exception cref="ActorRefusedException">NotFound before <c>create</c>, Deleted after <c>delete</c>, InvalidMessage for an unknown field or edge.</exception>
+    public async Task<JsonObject> QueryAsync(ActorQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.Query(query)], new SendOptions(), cancellationToken);
+        return response.Last?.AsObject() ?? throw new InvalidOperationException("query answered null.");
+    }
+
+    /// <summary>The answer of <paramref name="query"/> read as <typeparamref name="T"/>, e.g. a record of the asked fields.</summary>
+    public async Task<T> QueryAsync<T>(ActorQuery? query, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
+        (await QueryAsync(query, cancellationToken)).Deserialize(typeInfo)!;
+
+    /// <summary>The state as it was at <paramref name="point"/> (every field and <c>version</c>), or null before the actor existed.</summary>
+    public async Task<JsonObject?> GetStateAsync(HistoryPoint point, CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.GetState(point)], new SendOptions(), cancellationToken);
+        return response.Last as JsonObject;
+    }
+
+    /// <summary>
+    /// Rewinds to <paramref name="target"/>: a new checkpoint that restores the state then (or only <paramref name="fields"/>),
+    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound.
+    /// </summary>
+    public async Task<RewindOutcome> RewindAsync(
+        HistoryPoint target,
+        string? reason = null,
+        IEnumerable<string>? fields = null,
+        SendOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.Rewind(target, reason, fields)], options ?? new SendOptions(), cancellationToken);
+        return response.Get(0, ClientJsonContext.Default.RewindOutcome);
+    }
+
+    /// <summary>
+    /// How the state at <paramref name="to"/> differs from the state at <paramref name="from"/>. Both states are read in
+    /// one batch, so they come from the same moment of the actor's history.
+    /// </summary>
+    public async Task<StateDiff> DiffAsync(HistoryPoint from, HistoryPoint to, CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.GetState(from), ActorCommand.GetState(to)], new SendOptions(), cancellationToken);
+        return StateDiff.Between(response.Results[0].Result as JsonObject, response.Results[1].Result as JsonObject);
+    }
+
+    /// <summary>One page: at most <paramref name="limit"/> checkpoints after checkpoint <paramref name="after"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<Checkpoint>> GetCheckpointPageAsync(int limit = MaxPageSize, Guid? after = null, CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.GetCheckpoints(limit, after)], new SendOptions(), cancellationToken);
+        return response.Get(0, ClientJsonContext.Default.ListCheckpoint);
+    }
+
+    /// <summary>Every checkpoint after <paramref name="after"/> (all when null), earliest first, fetched <paramref name="pageSize"/> at a time.</summary>
+    public async IAsyncEnumerable<Checkpoint> GetCheckpointsAsync(
+        int pageSize = MaxPageSize,
+        Guid? after = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var page = await GetCheckpointPageAsync(pageSize, after, cancellationToken);
+            foreach (var checkpoint in page)
+            {
+                yield return checkpoint;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].CheckpointId;
+        }
+    }
+
+    /// <summary>
+    /// The activity log after checkpoint <paramref name="after"/> (all when null), earliest first. Each page reads the
+    /// log and the checkpoints in one batch, so every line names its checkpoint.
+    /// </summary>
+    public async IAsyncEnumerable<ActivityLogEntry> GetActivityLogAsync(
+        int pageSize = MaxPageSize,
+        Guid? after = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var response = await ExecuteAsync(
+                [ActorCommand.GetCheckpoints(pageSize, after), ActorCommand.GetActivityLog(pageSize, after)], new SendOptions(), cancellationToken);
+            var checkpoints = response.Get(0, ClientJsonContext.Default.ListCheckpoint);
+            var lines = response.Get(1, ClientJsonContext.Default.ListWireActivityEntry);
+            for (var i = 0; i < lines.Count && i < checkpoints.Count; i++)
+            {
+                yield return new ActivityLogEntry(checkpoints[i].CheckpointId, checkpoints[i].Version, lines[i].Timestamp, lines[i].Principal, lines[i].Message);
+            }
+
+            if (checkpoints.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = checkpoints[^1].CheckpointId;
+        }
+    }
+
+    /// <summary>Runs one batch in this scope.</summary>
+    private protected abstract Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Lets <see cref="ActorBatch{TActor}"/> send through this scope.</summary>
+    internal Task<BatchResponse> SendBatchAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken) =>
+        ExecuteAsync(commands, options, cancellationToken);
+}

@@ -1,0 +1,22 @@
+using Actors.Abstractions;
+
+namespace Actors.Client;
+
+/// <summary>The URL type name of an actor interface, by the grains' convention: <c>IOrderActor</c> is <c>order</c>.</summary>
+internal static class ActorTypeName
+{
+    public static string Of<TActor>()
+        where TActor : IEntityActor
+    {
+        var name = typeof(TActor).Name;
+        if (!typeof(TActor).IsInterface || typeof(TActor) == typeof(IEntityActor) || name.Length <= "IActor".Length
+            || !name.StartsWith('I') || !name.EndsWith("Actor", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"{name} does not name an actor type; use an interface named I<Type>Actor (IOrderActor), or GetActor(type, id).", nameof(TActor));
+        }
+
+        var type = name[1..^"Actor".Length];
+        return char.ToLowerInvariant(type[0]) + type[1..];
+    }
+}

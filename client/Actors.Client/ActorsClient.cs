@@ -1,0 +1,86 @@
+using Actors.Abstractions;
+using Actors.Abstractions.Security;
+using Actors.Client.Transport;
+using Actors.Runtime.Hosting;
+
+namespace Actors.Client;
+
+/// <summary>
+/// The entry point, in Orleans' spirit: <c>client.GetActor&lt;IOrderActor&gt;("ord-1")</c> gives a reference whose
+/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="InProcess"/>)
+/// or a silo over HTTP (<see cref="Http(Uri, string, ActorsHttpOptions?)"/>).
+/// </summary>
+public sealed class ActorsClient : IAsyncDisposable
+{
+    private readonly IActorTransport _transport;
+
+    private ActorsClient(IActorTransport transport)
+    {
+        _transport = transport;
+    }
+
+    /// <summary>
+    /// A client that calls <paramref name="runtime"/> directly: no HTTP, and typed command records reach the actor
+    /// without JSON parsing. Batches are recorded as sent by <paramref name="principal"/>. Without
+    /// <paramref name="permissions"/> the caller may do everything (<c>actors/*:*</c>); with them, batches are checked
+    /// and sensitive fields masked exactly as the gateway does for a token with those grants.
+    /// </summary>
+    /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
+    public static ActorsClient InProcess(ActorRuntime runtime, string principal, IEnumerable<string>? permissions = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentException.ThrowIfNullOrWhiteSpace(principal);
+        return new ActorsClient(new InProcessTransport(runtime, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"])));
+    }
+
+    /// <summary>
+    /// A client of the silo at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080</c>) sending
+    /// <paramref name="token"/> as its bearer token. It owns its <see cref="HttpClient"/> and disposes it with itself.
+    /// </summary>
+    public static ActorsClient Http(Uri baseAddress, string token, ActorsHttpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        return new ActorsClient(new HttpTransport(new HttpClient(), ownsHttp: true, WithSlash(baseAddress), Token(token), options ?? new ActorsHttpOptions()));
+    }
+
+    /// <summary>
+    /// A client sending through <paramref name="httpClient"/> (whose <see cref="HttpClient.BaseAddress"/> is the silo),
+    /// e.g. one from <c>IHttpClientFactory</c>; the caller keeps ownership of it.
+    /// </summary>
+    public static ActorsClient Http(HttpClient httpClient, string token, ActorsHttpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        var baseAddress = httpClient.BaseAddress ?? throw new ArgumentException("The HttpClient needs a BaseAddress: the silo's URL.", nameof(httpClient));
+        return new ActorsClient(new HttpTransport(httpClient, ownsHttp: false, WithSlash(baseAddress), Token(token), options ?? new ActorsHttpOptions()));
+    }
+
+    /// <summary>A reference to the actor of type <typeparamref name="TActor"/> (<c>IOrderActor</c> is type <c>order</c>) with id <paramref name="id"/>.</summary>
+    public ActorRef<TActor> GetActor<TActor>(string id)
+        where TActor : IEntityActor =>
+        new(_transport, new ActorKey(ActorTypeName.Of<TActor>(), Id(id)));
+
+    /// <summary>A reference to any actor by its URL type name (<c>order</c>) and id, for tools that take the type as text.</summary>
+    public ActorRef<IEntityActor> GetActor(string type, string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        return new(_transport, new ActorKey(type, Id(id)));
+    }
+
+    /// <summary>Releases the HTTP connection pool, when this client owns it.</summary>
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+
+    private static string Id(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return id;
+    }
+
+    private static string Token(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        return token;
+    }
+
+    private static Uri WithSlash(Uri address) =>
+        address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+}

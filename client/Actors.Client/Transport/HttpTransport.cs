@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Actors.Abstractions;
+
+namespace Actors.Client.Transport;
+
+/// <summary>
+/// Posts batches to <c>/resources/actors/{type}/{id}?results=all</c> with a bearer token. A batch that changes
+/// something carries an <c>Idempotency-Key</c>, so retrying it after a 503 or a lost connection never applies it twice.
+/// </summary>
+internal sealed class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddress, string token, ActorsHttpOptions options) : IActorTransport
+{
+    public async Task<BatchResponse> SendAsync(ActorKey actor, IReadOnlyList<ActorCommand> commands, bool preview, SendOptions sendOptions, CancellationToken cancellationToken)
+    {
+        var body = BatchJson.Encode(commands);
+        var uri = new Uri(baseAddress, $"resources/actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}?results=all{(preview ? "&preview" : string.Empty)}");
+        var idempotencyKey = sendOptions.IdempotencyKey
+            ?? (!preview && commands.Any(c => !c.IsRead) ? Guid.CreateVersion7().ToString() : null);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (idempotencyKey is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+            }
+
+            if (sendOptions.ExpectedVersion is { } expected)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", $"\"{expected.ToString(CultureInfo.InvariantCulture)}\"");
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < options.MaxRetries)
+            {
+                await WaitAsync(attempt, null, cancellationToken);
+                continue;
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < options.MaxRetries)
+                {
+                    await WaitAsync(attempt, RetryAfter(response), cancellationToken);
+                    continue;
+                }
+
+                return await ReadAsync(response, cancellationToken);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (ownsHttp)
+        {
+            http.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A connection that failed or timed out; the caller's own cancellation is not retried.</summary>
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private Task WaitAsync(int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var backoff = options.InitialBackoff * Math.Pow(2, attempt);
+        var wait = retryAfter is { } asked && asked > backoff ? asked : backoff;
+        wait = wait > options.MaxBackoff ? options.MaxBackoff : wait;
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, options.TimeProvider, cancellationToken);
+    }
+
+    private static async Task<BatchResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            throw ProblemDetails.ToException(status, ParseProblem(status, text), RetryAfter(response));
+        }
+
+        var results = JsonNode.Parse(text) as JsonArray
+            ?? throw new InvalidOperationException($"The server answered a batch with something other than an array of results: {Shorten(text)}");
+        var version = response.Headers.ETag is { } etag && long.TryParse(etag.Tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new InvalidOperationException("The server answered a batch without an ETag.");
+        var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true", StringComparer.OrdinalIgnoreCase);
+        return new BatchResponse(
+            [.. results.Select(r => new MessageResponse((string?)r?["type"] ?? string.Empty, r?["result"]?.DeepClone()))],
+            version,
+            replayed);
+    }
+
+    /// <summary>The answer's problem detail; a proxy's non-JSON error page becomes one with the page as its detail.</summary>
+    private static JsonObject ParseProblem(int status, string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject problem && problem["status"] is not null)
+            {
+                return problem;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: described below.
+        }
+
+        return ProblemDetails.Create(status, text.Length == 0 ? $"The server answered {status} without a body." : Shorten(text));
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "...";
+}

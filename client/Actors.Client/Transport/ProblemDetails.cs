@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Actors.Abstractions.Errors;
+
+namespace Actors.Client.Transport;
+
+/// <summary>
+/// Problem details both ways: the in-process transport builds them exactly as the gateway answers them, and both
+/// transports turn them into the same typed exceptions.
+/// </summary>
+internal static class ProblemDetails
+{
+    /// <summary>A problem detail as the gateway writes it.</summary>
+    public static JsonObject Create(int status, string detail, int? messageIndex = null, string? messageType = null, string? permission = null)
+    {
+        var (slug, title) = Describe(status);
+        var problem = new JsonObject
+        {
+            ["type"] = $"urn:actors:problem:{slug}",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        if (messageIndex is { } index)
+        {
+            problem["messageIndex"] = index;
+            problem["messageType"] = messageType ?? string.Empty;
+        }
+
+        if (permission is not null)
+        {
+            problem["permission"] = permission;
+        }
+
+        return problem;
+    }
+
+    /// <summary>The typed exception for a problem answered with <paramref name="status"/>.</summary>
+    public static ActorRequestException ToException(int status, JsonObject problem, TimeSpan? retryAfter = null, Exception? inner = null) => status switch
+    {
+        401 => new ActorUnauthorizedException(problem),
+        403 => new ActorForbiddenException(problem),
+        503 => new ActorStorageUnavailableException(problem, retryAfter, inner),
+        _ when KindOf(status, problem) is { } kind => new ActorRefusedException(kind, status, problem, inner),
+        _ => new ActorRequestException(status, problem, inner),
+    };
+
+    /// <summary>The HTTP status of a refusal, as the gateway maps it.</summary>
+    public static int StatusOf(ActorErrorKind kind) => kind switch
+    {
+        ActorErrorKind.InvalidMessage => 400,
+        ActorErrorKind.NotFound => 404,
+        ActorErrorKind.AlreadyExists => 409,
+        ActorErrorKind.Deleted => 410,
+        ActorErrorKind.PreconditionFailed => 412,
+        ActorErrorKind.TooLarge => 413,
+        ActorErrorKind.BusinessRule or ActorErrorKind.IdempotencyKeyReused => 422,
+        _ => 400,
+    };
+
+    private static ActorErrorKind? KindOf(int status, JsonObject problem) => status switch
+    {
+        400 or 415 => ActorErrorKind.InvalidMessage,
+        404 => ActorErrorKind.NotFound,
+        409 => ActorErrorKind.AlreadyExists,
+        410 => ActorErrorKind.Deleted,
+        412 => ActorErrorKind.PreconditionFailed,
+        413 => ActorErrorKind.TooLarge,
+        // The gateway answers both 422 kinds with the business-rule problem type; only the detail tells a reused key apart.
+        422 when ((string?)problem["detail"])?.StartsWith("Idempotency-Key", StringComparison.Ordinal) == true => ActorErrorKind.IdempotencyKeyReused,
+        422 => ActorErrorKind.BusinessRule,
+        _ => null,
+    };
+
+    private static (string Slug, string Title) Describe(int status) => status switch
+    {
+        400 => ("invalid-request", "The request is invalid"),
+        401 => ("unauthorized", "A valid bearer token is required"),
+        403 => ("forbidden", "The token lacks a permission"),
+        404 => ("not-found", "Not found"),
+        409 => ("already-exists", "The actor already exists"),
+        410 => ("deleted", "The actor is deleted"),
+        412 => ("precondition-failed", "The actor has moved on"),
+        413 => ("too-large", "The request is too large"),
+        415 => ("unsupported-media-type", "The body must be application/json"),
+        422 => ("business-rule", "A business rule refused the request"),
+        503 => ("storage-unavailable", "Storage is unavailable"),
+        _ => ("server-error", "The server failed"),
+    };
+}

@@ -1,0 +1,88 @@
+using Actors.Grains.Orders;
+using Actors.Grains.Orders.Commands;
+
+namespace Actors.Client.Tests;
+
+/// <summary>What only the HTTP transport does: tokens, retries with one idempotency key, and a silo that stays down.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class HttpTransportTests(SiloFixture fixture)
+{
+    private static readonly ActorsHttpOptions NoWaiting = new() { InitialBackoff = TimeSpan.Zero };
+
+    private ActorsClient Through(FaultyHandler handler, ActorsHttpOptions? options = null) =>
+        ActorsClient.Http(new HttpClient(handler) { BaseAddress = fixture.BaseAddress }, TestPrincipal.Admin.Token, options ?? NoWaiting);
+
+    private static string NewId() => $"ord-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task An_unknown_token_is_unauthorized()
+    {
+        await using var client = ActorsClient.Http(fixture.BaseAddress, "not-a-token-at-all");
+
+        var refused = await Assert.ThrowsAsync<ActorUnauthorizedException>(() => client.GetActor<IOrderActor>("o1").QueryAsync());
+
+        Assert.Equal((401, "urn:actors:problem:unauthorized"), (refused.Status, refused.ProblemType));
+    }
+
+    [Fact]
+    public async Task A_lost_response_is_retried_with_the_same_idempotency_key_and_applied_once()
+    {
+        using var handler = new FaultyHandler(attempt => attempt == 2 ? FaultyHandler.Fault.LoseResponse : FaultyHandler.Fault.None);
+        await using var client = Through(handler);
+        var order = client.GetActor<IOrderActor>(NewId());
+
+        await order.Batch().Create(new CreateOrder(null, "SEK", null)).SendAsync();
+        var tagged = await order.Batch().AddTag("once").SendAsync();
+
+        Assert.True(tagged.Replayed);
+        Assert.Equal(2, tagged.Version);
+        Assert.Equal(3, handler.IdempotencyKeys.Count);
+        Assert.NotNull(handler.IdempotencyKeys[1]);
+        Assert.Equal(handler.IdempotencyKeys[1], handler.IdempotencyKeys[2]);
+        Assert.NotEqual(handler.IdempotencyKeys[0], handler.IdempotencyKeys[1]);
+        Assert.Equal(2, (await order.GetCheckpointsAsync().ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_503_is_retried_and_reads_carry_no_idempotency_key()
+    {
+        using var handler = new FaultyHandler(attempt => attempt <= 2 ? FaultyHandler.Fault.ServiceUnavailable : FaultyHandler.Fault.None);
+        await using var client = Through(handler);
+        var order = client.GetActor<IOrderActor>(NewId());
+
+        var refused = await Assert.ThrowsAsync<ActorRefusedException>(() => order.QueryAsync());
+
+        Assert.Equal(404, refused.Status);
+        Assert.Equal([null, null, null], handler.IdempotencyKeys);
+    }
+
+    [Fact]
+    public async Task A_silo_that_stays_unavailable_ends_in_a_typed_exception_after_the_bounded_retries()
+    {
+        using var handler = new FaultyHandler(_ => FaultyHandler.Fault.ServiceUnavailable);
+        await using var client = Through(handler, new ActorsHttpOptions { MaxRetries = 2, InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
+
+        var down = await Assert.ThrowsAsync<ActorStorageUnavailableException>(
+            () => client.GetActor<IOrderActor>(NewId()).Batch().Create(new CreateOrder(null, "SEK", null)).SendAsync());
+
+        Assert.Equal(3, handler.IdempotencyKeys.Count);
+        Assert.Single(handler.IdempotencyKeys.Distinct());
+        Assert.Equal(TimeSpan.FromSeconds(2), down.RetryAfter);
+        Assert.Equal(503, down.Status);
+    }
+
+    [Fact]
+    public async Task A_preview_sends_no_idempotency_key()
+    {
+        using var handler = new FaultyHandler(_ => FaultyHandler.Fault.None);
+        await using var client = Through(handler);
+        var order = client.GetActor<IOrderActor>(NewId());
+        await order.Batch().Create(new CreateOrder(null, "SEK", null)).SendAsync();
+
+        await using var preview = order.Preview();
+        await preview.SendAsync(ActorCommand.AddTag("p"));
+
+        Assert.NotNull(handler.IdempotencyKeys[0]);
+        Assert.Null(handler.IdempotencyKeys[1]);
+    }
+}

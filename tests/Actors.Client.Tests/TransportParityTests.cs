@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Actors.Grains.Orders;
+using Actors.Grains.Orders.Commands;
+
+namespace Actors.Client.Tests;
+
+/// <summary>One scenario, once in-process and once over HTTP: every answer and every error must be the same, byte for byte.</summary>
+public sealed partial class TransportParityTests(RuntimeFixture runtime, SiloFixture silo) : IClassFixture<RuntimeFixture>, IClassFixture<SiloFixture>
+{
+    [Fact]
+    public async Task Both_transports_give_the_same_answers_and_the_same_errors()
+    {
+        var id = $"ord-{Guid.NewGuid():N}";
+        await using var inProcess = runtime.Client(TestPrincipal.Admin);
+        await using var overHttp = silo.Client(TestPrincipal.Admin);
+
+        var expected = await TranscriptAsync(inProcess.GetActor<IOrderActor>(id));
+        var actual = await TranscriptAsync(overHttp.GetActor<IOrderActor>(id));
+
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>Everything the scenario saw, as text, with generated ids and times blanked out.</summary>
+    private static async Task<string> TranscriptAsync(ActorRef<IOrderActor> order)
+    {
+        var transcript = new JsonArray();
+        var created = await order.Batch()
+            .Create(new CreateOrder("1001", "SEK", "a@example.com"))
+            .AddOrderLine(new AddOrderLine("l1", "TSHIRT", 2, 199.5m))
+            .AddDelivery("d1")
+            .SendAsync();
+        transcript.Add(Json(created));
+        transcript.Add(Json(await order.Batch().AddTag("vip").SetDeliveryState("d1", "shipped").SendAsync()));
+        transcript.Add(await order.QueryAsync(ActorQuery.All.Include("lines").Include("deliveries")));
+        transcript.Add(Json(await order.RewindAsync(HistoryPoint.AtVersion(1), "undo", ["tags"])));
+        await using (var preview = order.Preview())
+        {
+            transcript.Add(Json(await preview.RewindAsync(HistoryPoint.AtVersion(1))));
+            transcript.Add(await preview.QueryAsync());
+        }
+
+        transcript.Add(await order.GetStateAsync(HistoryPoint.AtVersion(2)));
+        transcript.Add((await order.DiffAsync(HistoryPoint.AtVersion(1), HistoryPoint.AtVersion(3))).ToJson());
+        foreach (var checkpoint in await order.GetCheckpointsAsync().ToListAsync())
+        {
+            transcript.Add(Cli.Format.Json(checkpoint));
+        }
+
+        foreach (var entry in await order.GetActivityLogAsync().ToListAsync())
+        {
+            transcript.Add(entry.Message);
+        }
+
+        foreach (var failing in new Func<Task>[]
+        {
+            () => order.Batch().SetOrderState("open").SendAsync(),
+            () => order.Batch().AddTag("x").Create(new CreateOrder(null, "SEK", null)).SendAsync(),
+            () => order.Batch().AddOrderLine(new AddOrderLine(null, "SKU", 0, 1m)).SendAsync(),
+            () => order.SendAsync(ActorCommand.FromJson("fly")),
+            () => order.RewindAsync(HistoryPoint.AtVersion(99)),
+            () => order.Batch().AddTag("y").SendAsync(new SendOptions { ExpectedVersion = 1 }),
+        })
+        {
+            var error = await Assert.ThrowsAnyAsync<ActorRequestException>(failing);
+            var problem = error.Problem;
+            problem.Remove("traceId");
+            transcript.Add(new JsonObject { ["exception"] = error.GetType().Name, ["problem"] = problem });
+        }
+
+        var text = transcript.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        return Time().Replace(Uuid().Replace(text, "<uuid>"), "<time>");
+    }
+
+    private static JsonObject Json(BatchResponse response) => new()
+    {
+        ["version"] = response.Version,
+        ["replayed"] = response.Replayed,
+        ["results"] = new JsonArray([.. response.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })]),
+    };
+
+    private static JsonObject Json(RewindOutcome outcome) => Cli.Format.Json(outcome);
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Uuid();
+
+    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]
+    private static partial Regex Time();
+}
