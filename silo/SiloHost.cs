@@ -52,9 +52,11 @@ public static class SiloHost
         builder.Services.AddSingleton<ActorRuntime>();
         builder.Services.AddHostedService<JournalInitializer>();
         builder.Services.AddActorsGateway();
+        builder.Services.AddSingleton<Telemetry>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<Telemetry>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Actors.Silo");
         logger.LogInformation("Journal store: {Store}", store == "postgres" ? "PostgreSQL" : $"SQLite ({builder.Configuration["Actors:Sqlite:Path"] ?? DefaultSqliteFile})");
         if (useDevelopmentTokens)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,6 +8,7 @@ using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
+using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Entities;
 using Actors.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -69,9 +71,15 @@ public static class ActorsApi
     public static async Task<(BatchResult Result, ActorTypeDescriptor Type)> RunAsync(
         HttpContext http, ActorRuntime runtime, string type, string id, BatchRequest request, CancellationToken cancellationToken)
     {
+        using var span = ActorsTelemetry.Source.StartActivity($"{http.Request.Method} /resources/actors/{{type}}/{{id}}", ActivityKind.Server);
+        span?.SetTag(ActorsTelemetry.Tags.ActorType, type);
+        span?.SetTag(ActorsTelemetry.Tags.ActorId, id);
+        span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
+        span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var descriptor = Resolve(runtime, type, id);
         Authorize(BearerAuthFilter.CallerOf(http), descriptor, request.Messages, request.Preview);
         var result = await runtime.ExecuteAsync(new ActorKey(type, id), request, cancellationToken);
+        span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return (result, descriptor);
     }

@@ -4,6 +4,7 @@ using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Actors.Abstractions.Storage;
+using Actors.Runtime.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -66,11 +67,12 @@ public sealed class ActorRuntime : IAsyncDisposable
                 if (!activation.Actor.IsActivated)
                 {
                     await activation.Actor.ActivateAsync(Context(key), CancellationToken.None);
+                    ActorsTelemetry.Activations.Add(1, new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, key.Type));
                 }
 
                 // The turn itself is not cancelled by the caller: an append abandoned half-way would leave
                 // the caller unsure whether it committed. The store's own timeouts bound it.
-                return await activation.Actor.ExecuteAsync(request, CancellationToken.None);
+                return await RunTurnAsync(key, activation.Actor, request);
             }
             finally
             {
@@ -98,6 +100,45 @@ public sealed class ActorRuntime : IAsyncDisposable
     /// <summary>Deactivates every activation idle for longer than the configured timeout; returns how many.</summary>
     public int DeactivateIdle() => DeactivateIdle(_options.IdleTimeout);
 
+    private async Task<BatchResult> RunTurnAsync(ActorKey key, ActorBase actor, BatchRequest request)
+    {
+        using var span = ActorsTelemetry.Source.StartActivity("actors.turn");
+        span?.SetTag(ActorsTelemetry.Tags.ActorType, key.Type);
+        span?.SetTag(ActorsTelemetry.Tags.ActorId, key.Id);
+        span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
+        span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
+        var started = _time.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await actor.ExecuteAsync(request, CancellationToken.None);
+            span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
+            outcome = "ok";
+            return result;
+        }
+        catch (ActorException e)
+        {
+            outcome = "refused";
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Kind.ToString());
+            throw;
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            var type = new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, key.Type);
+            ActorsTelemetry.TurnDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds, type);
+            ActorsTelemetry.Batches.Add(1, type, new(ActorsTelemetry.Tags.Preview, request.Preview), new(ActorsTelemetry.Tags.Outcome, outcome));
+            if (request.Preview)
+            {
+                ActorsTelemetry.Previews.Add(1, type);
+            }
+        }
+    }
+
     /// <summary>Deactivates every activation idle for longer than <paramref name="idleFor"/>; returns how many.</summary>
     public int DeactivateIdle(TimeSpan idleFor)
     {
@@ -114,6 +155,7 @@ public sealed class ActorRuntime : IAsyncDisposable
             {
                 activation.IsDeactivated = true;
                 _activations.TryRemove(new KeyValuePair<ActorKey, Activation>(key, activation));
+                ActorsTelemetry.Deactivations.Add(1, new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, key.Type));
                 removed++;
             }
             finally

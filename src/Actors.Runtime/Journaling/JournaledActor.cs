@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
+using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Hosting;
 
 namespace Actors.Runtime.Journaling;
@@ -81,12 +82,22 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
         var snapshot = version % Context.Options.SnapshotInterval == 0
             ? new SnapshotRecord(Key, version, JsonSerializer.Serialize(state, StateTypeInfo))
             : null;
+        var type = new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, Key.Type);
+        using var span = ActorsTelemetry.Source.StartActivity("actors.append");
+        span?.SetTag(ActorsTelemetry.Tags.ActorType, Key.Type);
+        span?.SetTag(ActorsTelemetry.Tags.ActorId, Key.Id);
+        span?.SetTag(ActorsTelemetry.Tags.ActorVersion, version);
+        span?.SetTag(ActorsTelemetry.Tags.EventCount, _pending.Count);
+        var started = Context.Time.GetTimestamp();
         try
         {
             await Context.Store.AppendAsync(new AppendRequest(record, snapshot, idempotency, audit), cancellationToken);
+            ActorsTelemetry.AppendDuration.Record(Context.Time.GetElapsedTime(started).TotalMilliseconds, type);
         }
         catch (VersionConflictException)
         {
+            ActorsTelemetry.Conflicts.Add(1, type);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "version conflict");
             DiscardPendingEvents();
             await RefreshAsync(cancellationToken);
             throw;
@@ -95,6 +106,7 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
         {
             // The append may or may not have committed (a connection can drop after COMMIT was sent):
             // only the journal knows, so read it again before the next turn.
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "append failed");
             DiscardPendingEvents();
             _mustRefresh = true;
             throw;
@@ -103,6 +115,12 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
         State = state;
         Version = version;
         LastTimestamp = timestamp;
+        ActorsTelemetry.Checkpoints.Add(1, type);
+        if (info.Operation == "REWIND")
+        {
+            ActorsTelemetry.Rewinds.Add(1, type);
+        }
+
         DiscardPendingEvents();
         Context.Notifier.Committed(Key);
     }
