@@ -50,7 +50,7 @@ internal sealed class InProcessTransport(ActorRuntime runtime, string principal,
 
         var mask = !permissions.Allows(actor.Type, "pii");
         var results = result.Results
-            .Select(r => new MessageResponse(r.Type, mask ? SensitiveFields.Mask(r.Result, descriptor.SensitiveFields) : r.Result))
+            .Select(r => new MessageResponse(r.Type, mask ? Actors.Abstractions.Security.SensitiveMasker.Mask(r.Result, descriptor.SensitiveFields) : r.Result))
             .ToList();
         return new BatchResponse(results, result.Version, result.Replayed);
     }

@@ -33,6 +33,9 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
 
                 result = Problems.Create(StatusCodes.Status403Forbidden, denied.Message, extensions);
                 break;
+            case ActorException { Kind: ActorErrorKind.IdempotencyKeyReused } reused:
+                result = Problems.Create(Problems.StatusOf(reused.Kind), reused.Message, slug: "idempotency-key-reused");
+                break;
             case ActorException refused:
                 result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message);
                 break;

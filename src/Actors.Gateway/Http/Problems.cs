@@ -9,9 +9,10 @@ namespace Actors.Gateway.Http;
 public static class Problems
 {
     /// <summary>A problem answer; <paramref name="extensions"/> adds members such as <c>messageIndex</c>.</summary>
-    public static ProblemHttpResult Create(int status, string detail, IDictionary<string, object?>? extensions = null)
+    public static ProblemHttpResult Create(int status, string detail, IDictionary<string, object?>? extensions = null, string? slug = null)
     {
-        var (slug, title) = Describe(status);
+        var (defaultSlug, title) = Describe(status);
+        slug ??= defaultSlug;
         var problem = new ProblemDetails
         {
             Type = $"urn:actors:problem:{slug}",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Actors.Abstractions.Security;
 using Actors.Gateway.Http;
 using Actors.Runtime.Entities;
 using Actors.Runtime.Hosting;

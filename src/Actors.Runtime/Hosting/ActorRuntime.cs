@@ -53,6 +53,11 @@ public sealed class ActorRuntime : IAsyncDisposable
     public async Task<BatchResult> ExecuteAsync(ActorKey key, BatchRequest request, CancellationToken cancellationToken)
     {
         var descriptor = _types.Find(key.Type) ?? throw ActorException.NotFound($"Unknown actor type '{key.Type}'.");
+        if (!ActorKey.IsValidId(key.Id))
+        {
+            throw ActorException.Invalid($"Invalid actor id: an id is 1-{ActorKey.MaxIdLength} characters of A-Z a-z 0-9 - _ . :");
+        }
+
         while (true)
         {
             var activation = _activations.GetOrAdd(key, k => new Activation(k, descriptor.CreateActor(), _time.GetTimestamp()));

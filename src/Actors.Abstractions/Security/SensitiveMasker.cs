@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Client.Transport;
+namespace Actors.Abstractions.Security;
 
-/// <summary>Masks sensitive fields at any depth of an answer, as the gateway does for callers without <c>:pii</c>.</summary>
-internal static class SensitiveFields
+/// <summary>Masks sensitive fields wherever they appear in an answer: state, metadata, history, results.</summary>
+public static class SensitiveMasker
 {
+    /// <summary>Replaces the value of every property named in <paramref name="fields"/>, at any depth, with its mask.</summary>
     public static JsonNode? Mask(JsonNode? node, IReadOnlySet<string> fields)
     {
         if (fields.Count == 0)
@@ -40,5 +41,6 @@ internal static class SensitiveFields
         return node;
     }
 
-    private static string MaskValue(string value) => value.Length > 4 ? $"****{value[^4..]}" : "****";
+    /// <summary><c>4111111111111111</c> becomes <c>****1111</c>; short values are masked whole.</summary>
+    public static string MaskValue(string value) => value.Length > 4 ? $"****{value[^4..]}" : "****";
 }
