@@ -34,7 +34,7 @@ public static class SiloHost
         var store = string.IsNullOrWhiteSpace(postgres) ? "sqlite" : "postgres";
         if (store == "postgres")
         {
-            builder.Services.AddPostgresJournal(postgres!);
+            builder.Services.AddPostgresJournal(WithTimeouts(postgres!));
         }
         else
         {
@@ -43,7 +43,9 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.Services.AddOptions<ActorRuntimeOptions>().BindConfiguration("Actors:Runtime")
+        builder.Services.AddOptions<ActorRuntimeOptions>()
+            .Configure(o => o.VerifyHeadBeforeTurn = store == "postgres")
+            .BindConfiguration("Actors:Runtime")
             .Validate(o => o.SnapshotInterval > 0, "Actors:Runtime:SnapshotInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -52,8 +54,19 @@ public static class SiloHost
         builder.Services.AddSingleton<ActorRuntime>();
         builder.Services.AddHostedService<JournalInitializer>();
         builder.Services.AddActorsGateway();
+        builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
         builder.Services.AddSingleton<Telemetry>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // Bounds on what one connection may hold: a body larger than the gateway accepts is refused while it is read
+            // (413), and headers or bodies trickled in to hold a connection open are cut off (408 or a closed connection).
+            var limits = builder.Configuration.GetSection("Actors:Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+            kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+            kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
+        });
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<Telemetry>();
@@ -68,6 +81,28 @@ public static class SiloHost
         app.UseStatusCodePages();
         app.MapActorsGateway();
         return app;
+    }
+
+    /// <summary>
+    /// The connection string with bounded waits where it names none: <c>Timeout</c> (connecting, 5 s rather than Npgsql's 15)
+    /// and <c>Command Timeout</c> (30 s). While PostgreSQL is unreachable every request then ends in a 503 within those bounds
+    /// instead of hanging; a connection string that sets them wins.
+    /// </summary>
+    public static string WithTimeouts(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        {
+            builder.Timeout = 5;
+        }
+
+        if (!given.ContainsKey("Command Timeout"))
+        {
+            builder.CommandTimeout = 30;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)

@@ -175,4 +175,19 @@ public sealed class ActorRuntimeTests
         var sets = await harness.Store.ReadAsync(new("counter", "typed"), 1, 2, 1, CancellationToken.None);
         Assert.Contains("\"by\":6", sets[0].Metadata, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_head_checks_a_read_through_another_silo_reflects_every_acknowledged_write()
+    {
+        await using var harness = await CreateAsync(o => o.VerifyHeadBeforeTurn = true);
+        await using var otherSilo = harness.NewRuntime();
+        await harness.SendAsync("seen", Message("create"));
+        Assert.Equal(0, (long)(await harness.QueryAsync("seen", otherSilo))["value"]!);
+
+        await harness.SendAsync("seen", Message("increment", """{"by":5}"""));
+
+        var read = await harness.QueryAsync("seen", otherSilo);
+        Assert.Equal(5, (long)read["value"]!);
+        Assert.Equal(2, (long)read["version"]!);
+    }
 }

@@ -56,7 +56,18 @@ public abstract partial class EntityActor<TState> : JournaledActor<TState, IActo
     /// <inheritdoc />
     public sealed override async Task<BatchResult> ExecuteAsync(BatchRequest request, CancellationToken cancellationToken)
     {
-        await EnsureFreshAsync(cancellationToken);
+        if (Context.Options.VerifyHeadBeforeTurn)
+        {
+            // Another silo may have appended since this activation last looked. Read the tail, usually empty, so that
+            // reads, If-Match and the turn all start from the newest version: a read reflects every write acknowledged
+            // before it began, whichever silo acknowledged it.
+            await RefreshAsync(cancellationToken);
+        }
+        else
+        {
+            // One process owns the journal: only an append whose answer was lost can have moved it behind our back.
+            await EnsureFreshAsync(cancellationToken);
+        }
         for (var attempt = 0; ; attempt++)
         {
             if (!request.Preview && request.IdempotencyKey is { } key
