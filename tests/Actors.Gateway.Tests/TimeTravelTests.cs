@@ -218,6 +218,7 @@ public abstract class TimeTravelTests(SiloFixture silo)
         }
 
         Assert.Equal(everything.Select(e => (string)e!["eventId"]!), paged);
+        Assert.Empty((await _api.GetAsync("/resources/events?type=Order.TagAdded&actorType=payment")).Ok()!["data"]!.AsArray());
         (await _api.GetAsync("/resources/events?type=Invoice.*")).Problem(HttpStatusCode.BadRequest);
         (await _api.GetAsync("/resources/events?type=Order.Exploded")).Problem(HttpStatusCode.BadRequest);
         (await _api.GetAsync("/resources/events?after=soon")).Problem(HttpStatusCode.BadRequest);

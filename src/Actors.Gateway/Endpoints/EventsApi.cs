@@ -34,7 +34,7 @@ public static class EventsApi
     {
         var caller = BearerAuthFilter.CallerOf(http);
         var request = http.Request;
-        var (eventType, actorType) = ResolveTypes(runtime, QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
+        var (eventType, actorType, matchesNothing) = ResolveTypes(runtime, QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
         if (actorType is null)
         {
             Access.RequireEverywhere(caller, runtime, "read", "Reading events");
@@ -51,6 +51,12 @@ public static class EventsApi
             QueryParameters.Time(request, "after"), QueryParameters.Time(request, "before"), limit, storeCursor);
 
         var events = new JsonArray();
+        if (matchesNothing)
+        {
+            // An order event is never a payment's: the answer is empty, not an error.
+            return Page(events, QueryParameters.Text(request, "cursor", 1024), hasMore: false);
+        }
+
         var more = true;
         while (events.Count < limit && more)
         {
@@ -116,7 +122,7 @@ public static class EventsApi
     /// Splits <c>type</c> into an exact event name and an actor type: <c>Order.*</c> is every event of orders,
     /// which is the actor type <c>order</c>. Unknown names are 400s; contradicting filters match nothing.
     /// </summary>
-    private static (string? EventType, string? ActorType) ResolveTypes(ActorRuntime runtime, string? type, string? actorType)
+    private static (string? EventType, string? ActorType, bool MatchesNothing) ResolveTypes(ActorRuntime runtime, string? type, string? actorType)
     {
         if (actorType is not null)
         {
@@ -125,26 +131,20 @@ public static class EventsApi
 
         if (type is null)
         {
-            return (null, actorType);
+            return (null, actorType, false);
         }
 
         var dot = type.IndexOf('.', StringComparison.Ordinal);
         var prefix = dot < 0 ? type : type[..dot];
         var descriptor = runtime.Types.All.FirstOrDefault(t => t.EventPrefix == prefix)
             ?? throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. Use Type.Event or Type.*, where Type is one of {string.Join(", ", runtime.Types.All.Select(t => t.EventPrefix))}.");
-        if (actorType is not null && actorType != descriptor.Name)
-        {
-            // An order event is never a payment's: the answer is empty, not an error.
-            return ($"{descriptor.EventPrefix}.none", actorType);
-        }
-
         if (type == $"{prefix}.*")
         {
-            return (null, descriptor.Name);
+            return (null, descriptor.Name, actorType is not null && actorType != descriptor.Name);
         }
 
         return descriptor.EventTypes.Contains(type)
-            ? (type, descriptor.Name)
+            ? (type, descriptor.Name, actorType is not null && actorType != descriptor.Name)
             : throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. {descriptor.Name} events are {string.Join(", ", descriptor.EventTypes.Order(StringComparer.Ordinal))}, or {prefix}.*.");
     }
 
