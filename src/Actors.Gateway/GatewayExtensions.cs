@@ -40,6 +40,7 @@ public static class GatewayExtensions
         app.MapHealthApi();
         app.MapIdentityApi();
         app.MapConsoleApi();
+        app.MapOpenApiApi();
         return app;
     }
 }

@@ -60,7 +60,8 @@ public sealed class ActorTypeDescriptor
     /// <summary>The fields a query without <c>fields</c> answers: every non-edge field and <c>version</c>.</summary>
     public IReadOnlyList<string> ScalarFields { get; }
 
-    internal JsonTypeInfo StateType { get; }
+    /// <summary>The JSON metadata of the state record (for schemas; the answers add <see cref="VersionField"/>).</summary>
+    public JsonTypeInfo StateType { get; }
 
     internal EventCodec<IActorEvent> Codec { get; }
 
@@ -115,7 +116,8 @@ public sealed class ActorTypeDescriptor
 
         internal string IdField { get; }
 
-        internal JsonTypeInfo StateType { get; }
+        /// <summary>The JSON metadata of the state record (for schemas; the answers add <see cref="VersionField"/>).</summary>
+    public JsonTypeInfo StateType { get; }
 
         internal EventCodec<IActorEvent> Codec { get; }
 

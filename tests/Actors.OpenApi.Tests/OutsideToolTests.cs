@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Actors.OpenApi.Tests;
+
+/// <summary>The served document through Redocly CLI, an OpenAPI linter from outside the project.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class OutsideToolTests(SiloFixture silo)
+{
+    [Fact]
+    public async Task Redocly_lint_accepts_the_served_document()
+    {
+        Assert.Equal("2.77.0", await Redocly.VersionAsync());
+        var document = await silo.Http.GetStringAsync("/openapi/v1.json");
+
+        var (exitCode, output) = await Redocly.LintAsync(document, "openapi.json");
+
+        Assert.True(exitCode == 0, $"redocly lint refused the document:\n{output}");
+        Assert.Contains("Your API description is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redocly_lint_refuses_a_broken_document()
+    {
+        var document = JsonNode.Parse(await silo.Http.GetStringAsync("/openapi/v1.json"))!;
+        // Break it the ways a hand edit or a generator bug would: a dangling reference and a parameter in no valid place.
+        document["components"]!["schemas"]!["OrderBatch"]!["items"]!["$ref"] = "#/components/schemas/NoSuchMessage";
+        document["paths"]!["/resources/version"]!["get"]!["parameters"]![0]!["in"] = "body";
+
+        // The same file name as the valid document, so the same known exceptions apply and only the breakage is reported.
+        var (exitCode, output) = await Redocly.LintAsync(document.ToJsonString(), "openapi.json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("no-unresolved-refs", output, StringComparison.Ordinal);
+        Assert.Contains("struct", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("info-license", output, StringComparison.Ordinal);
+    }
+}
