@@ -60,10 +60,10 @@ public static class SiloHost
         {
             kestrel.AddServerHeader = false;
 
-            // Bounds on what one connection may hold: a body larger than the gateway accepts is refused while it is read
-            // (413), and headers or bodies trickled in to hold a connection open are cut off (408 or a closed connection).
+            // Headers or bodies trickled in to hold a connection open are cut off (408 or a closed connection). The body size
+            // stays Kestrel's (30 MB) on purpose: the gateway refuses bodies above MaxBodyBytes with a 413 problem, and
+            // Kestrel can then drain the rest and keep the connection; at the same limit it would close the connection instead.
             var limits = builder.Configuration.GetSection("Actors:Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
-            kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
             kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
         });

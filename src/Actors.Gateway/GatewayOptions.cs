@@ -14,4 +14,13 @@ public sealed class GatewayOptions
 
     /// <summary>The longest <c>Idempotency-Key</c> accepted.</summary>
     public int MaxIdempotencyKeyLength { get; set; } = 200;
+
+    /// <summary>How long a client may take to send the request line and headers before the connection is closed.</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A body arriving slower than this (after <see cref="BodyGracePeriod"/>) is cut off with 408.</summary>
+    public double MinBodyBytesPerSecond { get; set; } = 240;
+
+    /// <summary>How long a slow body is tolerated before <see cref="MinBodyBytesPerSecond"/> applies.</summary>
+    public TimeSpan BodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

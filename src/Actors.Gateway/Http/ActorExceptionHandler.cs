@@ -44,6 +44,12 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "The journal store cannot be reached; retry later.");
                 break;
+            case VersionConflictException:
+                // Every retry of the turn lost the race to another silo. Nothing was written, so the same request may be
+                // sent again (with the same Idempotency-Key); a 500 would wrongly say the server is broken.
+                httpContext.Response.Headers.RetryAfter = "1";
+                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "Other writers kept changing this actor; nothing was written. Retry the request.");
+                break;
             case BadHttpRequestException bad:
                 result = Problems.Create(bad.StatusCode, bad.Message);
                 break;

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Actors.Torture;
+
+/// <summary>
+/// One silo as a child process (<c>dotnet Actors.Silo.dll --urls http://127.0.0.1:0</c>), configured through environment
+/// variables. It listens on a port the kernel picks; the port is read from its "Now listening on" line. Every line it writes
+/// is kept, so a scenario can look for what must never be logged.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly string _workingDirectory;
+
+    private SiloProcess(Process process, string workingDirectory)
+    {
+        _process = process;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>Where the silo answers, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The child's process id.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Everything the silo wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a silo and waits until it listens.</summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("actors-torture-silo-").FullName;
+        var start = new ProcessStartInfo("dotnet", [SiloBinary.Find(), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var inherited in new[] { "ASPNETCORE_URLS", "ConnectionStrings__Postgres", "Actors__Sqlite__Path", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var silo = new SiloProcess(process, workingDirectory);
+        process.OutputDataReceived += (_, e) => silo.Take(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Take(e.Data);
+        process.Exited += (_, _) => silo._listening.TrySetException(new InvalidOperationException($"The silo exited with {process.ExitCode} before it listened:\n{silo.Output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            silo.BaseAddress = await silo._listening.Task.WaitAsync(StartTimeout, cancellationToken);
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The resident set size from /proc/&lt;pid&gt;/status (VmRSS), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"No VmRSS in /proc/{Pid}/status.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_workingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Take(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        const string Listening = "Now listening on: ";
+        var at = line.IndexOf(Listening, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            _listening.TrySetResult(new Uri(line[(at + Listening.Length)..].Trim() + "/"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Actors.Torture;
+
+/// <summary>How hard a run pushes: <see cref="Ci"/> fits in a test run, <see cref="Full"/> takes minutes.</summary>
+public sealed record Size(
+    string Name,
+    int CrashKills,
+    int CrashWorkers,
+    int CrashActors,
+    int OutageSeconds,
+    int TwoSiloBatches,
+    int TwoSiloActors,
+    int HostileRequests,
+    int RaceRounds,
+    int RaceClients)
+{
+    public static readonly Size Ci = new("ci", CrashKills: 3, CrashWorkers: 6, CrashActors: 12, OutageSeconds: 1, TwoSiloBatches: 400, TwoSiloActors: 4, HostileRequests: 10_000, RaceRounds: 15, RaceClients: 6);
+
+    public static readonly Size Full = new("full", CrashKills: 25, CrashWorkers: 12, CrashActors: 40, OutageSeconds: 10, TwoSiloBatches: 5000, TwoSiloActors: 8, HostileRequests: 50_000, RaceRounds: 100, RaceClients: 12);
+
+    public static Size Parse(string name) => name switch
+    {
+        "ci" => Ci,
+        "full" => Full,
+        _ => throw new ArgumentException($"Unknown size '{name}': ci or full.", nameof(name)),
+    };
+}
