@@ -1,9 +1,7 @@
 using System.Net;
 using Actors.Silo;
 using Actors.Tests.Shared;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Gateway.Tests;
 
@@ -32,8 +30,8 @@ public sealed class SiloStartupTests : IAsyncLifetime
     [Fact]
     public async Task The_embedded_store_without_tokens_accepts_the_three_development_tokens()
     {
-        await using var app = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "dev.db") });
-        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        await using var silo = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "dev.db") });
+        var api = new ActorsClient(silo.Http);
 
         (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}},{"type":"addTag","body":{"key":"vip"}}]""", "dev-admin")).Ok();
         (await api.BatchAsync("order", "o1", """[{"type":"rewind","body":{"version":1}},{"type":"query"}]""", "dev-support", "?preview")).Ok();
@@ -48,8 +46,8 @@ public sealed class SiloStartupTests : IAsyncLifetime
     {
         var settings = TestTokens.Configuration();
         settings["Actors:Sqlite:Path"] = Path.Combine(_directory, "configured.db");
-        await using var app = await StartAsync("Production", settings);
-        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        await using var silo = await StartAsync("Production", settings);
+        var api = new ActorsClient(silo.Http);
 
         (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}}]""", "dev-admin")).Problem(HttpStatusCode.Unauthorized);
         (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}}]""", TestTokens.Admin)).Ok();
@@ -72,8 +70,8 @@ public sealed class SiloStartupTests : IAsyncLifetime
     public async Task PostgreSQL_without_tokens_in_development_accepts_the_development_tokens()
     {
         _database = await PostgresTestDatabase.CreateAsync("actors_startup");
-        await using var app = await StartAsync("Development", new() { ["ConnectionStrings:Postgres"] = _database.ConnectionString });
-        var api = new ActorsClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        await using var silo = await StartAsync("Development", new() { ["ConnectionStrings:Postgres"] = _database.ConnectionString });
+        var api = new ActorsClient(silo.Http);
 
         (await api.BatchAsync("sku", "s1", """[{"type":"create","body":{"skuNumber":"1","name":"n","price":1,"currency":"EUR"}}]""", "dev-admin")).Ok();
     }
@@ -94,14 +92,6 @@ public sealed class SiloStartupTests : IAsyncLifetime
         Assert.ThrowsAny<Exception>(() => app.StartAsync().GetAwaiter().GetResult());
     }
 
-    private static async Task<WebApplication> StartAsync(string environment, Dictionary<string, string?> settings)
-    {
-        var app = SiloHost.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<TestSilo> StartAsync(string environment, Dictionary<string, string?> settings) =>
+        TestSilo.StartAsync(settings, environment: environment);
 }

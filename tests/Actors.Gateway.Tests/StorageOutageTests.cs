@@ -1,8 +1,5 @@
 using System.Net;
-using Actors.Silo;
 using Actors.Tests.Shared;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -13,7 +10,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 {
     private PostgresTestDatabase? _database;
     private TcpProxy? _proxy;
-    private WebApplication? _app;
+    private TestSilo? _silo;
     private ActorsClient _api = null!;
 
     public async Task InitializeAsync()
@@ -24,20 +21,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var throughProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port, Timeout = 3 };
         var settings = TestTokens.Configuration();
         settings["ConnectionStrings:Postgres"] = throughProxy.ConnectionString;
-        _app = SiloHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        });
-        await _app.StartAsync();
-        _api = new ActorsClient(new HttpClient { BaseAddress = new Uri(_app.Urls.First()) });
+        _silo = await TestSilo.StartAsync(settings, LogLevel.Critical);
+        _api = new ActorsClient(_silo.Http);
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_silo is not null)
         {
-            await _app.DisposeAsync();
+            await _silo.DisposeAsync();
         }
 
         if (_proxy is not null)

@@ -135,7 +135,8 @@ public static class ActorsApi
         var other => throw ActorException.Invalid($"Query parameter 'results' must be 'all' or 'last', not '{QueryParameters.Shorten(other)}'."),
     };
 
-    private static long? ExpectedVersion(string? ifMatch)
+    /// <summary>The version an <c>If-Match</c> header names; null when absent or <c>*</c>.</summary>
+    internal static long? ExpectedVersion(string? ifMatch)
     {
         if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
         {
@@ -154,7 +155,8 @@ public static class ActorsApi
             : throw ActorException.Invalid($"If-Match must be an ETag this server gave, such as \"3\"; got '{QueryParameters.Shorten(ifMatch)}'.");
     }
 
-    private static string? IdempotencyKey(IHeaderDictionary headers, GatewayOptions options)
+    /// <summary>The <c>Idempotency-Key</c> header, checked; null when absent.</summary>
+    internal static string? IdempotencyKey(IHeaderDictionary headers, GatewayOptions options)
     {
         var key = headers["Idempotency-Key"].ToString();
         if (key.Length == 0)
@@ -170,7 +172,8 @@ public static class ActorsApi
         return key;
     }
 
-    private static string RequestHash(string type, string id, bool preview, byte[] body)
+    /// <summary>What tells a retry from another request reusing its key: the target, the preview flag and the body.</summary>
+    internal static string RequestHash(string type, string id, bool preview, byte[] body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{type}/{id}?preview={preview}\n"));

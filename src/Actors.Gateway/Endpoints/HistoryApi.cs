@@ -90,8 +90,13 @@ public static class HistoryApi
         {
             ["query"] = new JsonObject { ["navigate"] = new JsonArray([.. descriptor.Edges.Keys.Select(e => new JsonObject { ["edge"] = e })]) },
         };
+        // A restore may be retried safely: with an Idempotency-Key a repeat answers the first restore.
         var request = new BatchRequest(
-            [Message("rewind", body), Message("query", everything)], BearerAuthFilter.CallerOf(http).Principal, Restore: true);
+            [Message("rewind", body), Message("query", everything)], BearerAuthFilter.CallerOf(http).Principal,
+            ExpectedVersion: ActorsApi.ExpectedVersion(http.Request.Headers.IfMatch),
+            IdempotencyKey: ActorsApi.IdempotencyKey(http.Request.Headers, options.Value),
+            RequestHash: ActorsApi.RequestHash(type, id, preview: false, bytes),
+            Restore: true);
         var (result, _) = await ActorsApi.RunAsync(http, runtime, type, id, request, cancellationToken);
         return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[^1].Result), StatusCodes.Status201Created);
     }

@@ -1,0 +1,69 @@
+using Actors.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Tests.Shared;
+
+/// <summary>
+/// A real silo built by <see cref="SiloHost"/>, listening on a free loopback port and reached over real HTTP.
+/// Its embedded journal and snapshots live in a temporary folder removed at dispose.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private TestSilo(string directory, WebApplication app)
+    {
+        _directory = directory;
+        App = app;
+        BaseAddress = new Uri(app.Urls.First());
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client whose base address is the silo.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>
+    /// Builds and starts a silo with <paramref name="settings"/> over its defaults: a temporary SQLite journal
+    /// (unless the settings name PostgreSQL) and snapshot folder.
+    /// </summary>
+    public static async Task<TestSilo> StartAsync(IDictionary<string, string?> settings, LogLevel logLevel = LogLevel.Warning, string? environment = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"actors-silo-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Actors:Sqlite:Path"] = Path.Combine(directory, "actors.db"),
+            ["Actors:Snapshots:Path"] = Path.Combine(directory, "snapshots"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        string[] args = environment is null
+            ? ["--urls", "http://127.0.0.1:0"]
+            : ["--urls", "http://127.0.0.1:0", "--environment", environment];
+        var app = SiloHost.Build(args, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Logging.SetMinimumLevel(logLevel);
+        });
+        await app.StartAsync();
+        return new TestSilo(directory, app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Http.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
