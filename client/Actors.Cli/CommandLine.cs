@@ -26,7 +26,11 @@ public static class CommandLine
                                                           the state a rewind would give; nothing is changed
           rewind <type> <id> (--version N | --checkpoint ID | --at T) --reason TEXT [--fields a,b] [--expected-version N]
                                                           rewinds for real: a new checkpoint restoring that state
-          replay <type> <id> [--follow]                   the checkpoints with their commands, one per line
+          history <type> <id> [--offset N] [--limit N] [--page-size N]
+                                                          every checkpoint with the old and new values it changed
+          replay <type> <id> [--from-version N] [--follow]
+                                                          the mutation sets with their commands, one per line;
+                                                          --follow keeps streaming new ones until Ctrl+C
 
         --url defaults to http://127.0.0.1:5080; --token defaults to $ACTORS_TOKEN.
         --json prints JSON for scripts (replay: one JSON object per line). Errors go to stderr; the exit code is
@@ -72,6 +76,7 @@ public static class CommandLine
                 "preview" => await PreviewCommand.RunAsync(session, cancellationToken),
                 "rewind" => await RewindCommand.RunAsync(session, cancellationToken),
                 "replay" => await ReplayCommand.RunAsync(session, cancellationToken),
+                "history" => await HistoryCommand.RunAsync(session, cancellationToken),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }
@@ -88,6 +93,11 @@ public static class CommandLine
         catch (HttpRequestException e)
         {
             await error.WriteLineAsync($"actors: cannot reach {BaseUrlText(arguments)}: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or TimeoutException)
+        {
+            await error.WriteLineAsync($"actors: the connection to {BaseUrlText(arguments)} broke and could not be resumed: {e.Message}");
             return 1;
         }
     }

@@ -49,6 +49,41 @@ public static class Format
         ["version"] = outcome.Version,
     };
 
+    /// <summary>A replayed mutation set in the shape of the replay stream's <c>data</c>.</summary>
+    public static JsonObject Json(MutationSetEvent set) => new()
+    {
+        ["checkpointId"] = set.CheckpointId.ToString(),
+        ["version"] = set.Version,
+        ["globalVersion"] = set.GlobalVersion,
+        ["timestamp"] = Time(set.Timestamp),
+        ["principal"] = set.Principal,
+        ["operation"] = set.Operation,
+        ["reason"] = set.Reason,
+        ["metadata"] = set.Metadata?.DeepClone(),
+        ["events"] = set.Events.DeepClone(),
+    };
+
+    /// <summary>A history entry in the server's <c>getHistory</c> shape.</summary>
+    public static JsonObject Json(HistoryEntry entry)
+    {
+        var json = new JsonObject
+        {
+            ["eventId"] = entry.CheckpointId.ToString(),
+            ["version"] = entry.Version,
+            ["timestamp"] = Time(entry.Timestamp),
+            ["principal"] = entry.Principal,
+            ["operation"] = entry.Operation,
+            ["oldValue"] = entry.OldValue?.DeepClone(),
+            ["newValue"] = entry.NewValue?.DeepClone(),
+        };
+        if (entry.Reason is not null)
+        {
+            json["reason"] = entry.Reason;
+        }
+
+        return json;
+    }
+
     /// <summary>A state as a FIELD / VALUE table.</summary>
     public static Table Fields(JsonObject state)
     {

@@ -92,6 +92,21 @@ public sealed class ActorCommand
         return Create("getState", new StatePointBody(point.CheckpointId, point.Version, point.Timestamp), RuntimeJsonContext.Default.StatePointBody);
     }
 
+    /// <summary><c>getHistory</c>: at most <paramref name="limit"/> checkpoints after the first <paramref name="offset"/>, each with old and new values.</summary>
+    public static ActorCommand GetHistory(int? limit = null, int? offset = null) =>
+        Create("getHistory", new HistoryBody(limit, offset), RuntimeJsonContext.Default.HistoryBody);
+
+    /// <summary><c>diff</c>: how the state at <paramref name="to"/> differs from the state at <paramref name="from"/>.</summary>
+    public static ActorCommand Diff(HistoryPoint from, HistoryPoint to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        return Create("diff", new DiffBody(from.ToJsonElement(), to.ToJsonElement()), RuntimeJsonContext.Default.DiffBody);
+    }
+
+    /// <summary><c>getPendingChanges</c>: what the batch's earlier commands would change (in a preview: what the preview would do).</summary>
+    public static ActorCommand GetPendingChanges() => Create("getPendingChanges", new EmptyBody(), RuntimeJsonContext.Default.EmptyBody);
+
     /// <summary><c>rewind</c> to <paramref name="target"/>; <paramref name="fields"/> restores only those fields.</summary>
     public static ActorCommand Rewind(HistoryPoint target, string? reason = null, IEnumerable<string>? fields = null)
     {

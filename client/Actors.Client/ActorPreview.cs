@@ -33,6 +33,19 @@ public sealed class ActorPreview<TActor> : ActorScope<TActor>, IAsyncDisposable
     /// <summary>The actor's persisted version this preview is based on, once the first call answered.</summary>
     public long? BaseVersion => _version;
 
+    /// <summary>
+    /// What would this do: applies <paramref name="commands"/> in the preview (when given; they stay part of it, as with
+    /// <see cref="ActorScope{TActor}.SendAsync(IEnumerable{ActorCommand}, SendOptions?, CancellationToken)"/>) and answers how
+    /// everything the preview did so far would change the persisted state, field by field. Nothing is persisted.
+    /// </summary>
+    /// <exception cref="ActorRequestException">A command was refused; the preview is left as it was.</exception>
+    public async Task<IReadOnlyList<PendingChange>> GetPendingChangesAsync(IEnumerable<ActorCommand>? commands = null, CancellationToken cancellationToken = default)
+    {
+        List<ActorCommand> batch = [.. commands ?? [], ActorCommand.GetPendingChanges()];
+        var response = await ExecuteAsync(batch, new SendOptions(), cancellationToken);
+        return response.Get(batch.Count - 1, ClientJsonContext.Default.ListPendingChange);
+    }
+
     /// <summary>Ends the preview; its commands are forgotten (none was ever persisted).</summary>
     public ValueTask DisposeAsync()
     {

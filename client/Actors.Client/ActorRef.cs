@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Client.Transport;
 
@@ -24,6 +25,42 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
     /// later calls see the effect of earlier ones, and nothing is ever persisted. See <see cref="ActorPreview{TActor}"/>.
     /// </summary>
     public ActorPreview<TActor> Preview() => new(_transport, Key);
+
+    /// <summary>
+    /// Restores the actor to <paramref name="target"/> for <paramref name="reason"/> (required): a REWIND checkpoint that
+    /// carries the reason and is audited as a restore, as <c>POST .../restore</c> does. Answers the restored state, every
+    /// field and edge and <c>version</c>. Unlike batches, a restore over HTTP is not retried: the endpoint takes no
+    /// <c>Idempotency-Key</c>, so after a lost connection look at the checkpoints before restoring again.
+    /// </summary>
+    /// <param name="target">The point to restore: a checkpoint, a version or a time.</param>
+    /// <param name="reason">Why; stored on the checkpoint and in the audit log.</param>
+    /// <param name="fields">Restore only these fields; all when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ActorRefusedException">NotFound for a point that does not exist; InvalidMessage for a blank reason.</exception>
+    /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:rewind</c>.</exception>
+    public Task<JsonObject> RestoreAsync(HistoryPoint target, string reason, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return _transport.RestoreAsync(Key, ActorCommand.Rewind(target, reason, fields), cancellationToken);
+    }
+
+    /// <summary>
+    /// The actor's mutation sets (checkpoints with their stored events) from version <paramref name="fromVersion"/> on, in
+    /// version order. Without <paramref name="follow"/> the sequence ends with the newest one; with it, it stays open and
+    /// yields each mutation set as it commits, until <paramref name="cancellationToken"/> is cancelled. Over HTTP this is the
+    /// <c>replay</c> server-sent-event stream: a dropped connection is resumed with <c>Last-Event-ID</c>, so nothing is
+    /// missed or repeated (at most <see cref="ActorsHttpOptions.MaxRetries"/> attempts in a row that bring nothing).
+    /// In-process it reads the journal and wakes on the runtime's commits.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound when the actor does not exist and <paramref name="follow"/> is false.</exception>
+    /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:read</c>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IAsyncEnumerable<MutationSetEvent> ReplayAsync(long fromVersion = 1, bool follow = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        return _transport.ReplayAsync(Key, fromVersion, follow, cancellationToken);
+    }
 
     /// <inheritdoc />
     private protected override Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken) =>

@@ -17,6 +17,9 @@ public abstract class ActorScope<TActor>
     /// <summary>The most entries one page of checkpoints or activity holds.</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>The page size of <see cref="GetHistoryPageAsync"/> when none is given, as the server's.</summary>
+    public const int DefaultHistoryPageSize = 50;
+
     private protected ActorScope(ActorKey key)
     {
         Key = key;
@@ -81,13 +84,48 @@ public abstract class ActorScope<TActor>
     }
 
     /// <summary>
-    /// How the state at <paramref name="to"/> differs from the state at <paramref name="from"/>. Both states are read in
-    /// one batch, so they come from the same moment of the actor's history.
+    /// How the state at <paramref name="to"/> differs from the state at <paramref name="from"/>, as the server's
+    /// <c>diff</c> message answers it (top-level fields; <c>version</c> is not compared). Version 0 is before the actor existed.
     /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound when the actor or a point does not exist.</exception>
     public async Task<StateDiff> DiffAsync(HistoryPoint from, HistoryPoint to, CancellationToken cancellationToken = default)
     {
-        var response = await ExecuteAsync([ActorCommand.GetState(from), ActorCommand.GetState(to)], new SendOptions(), cancellationToken);
-        return StateDiff.Between(response.Results[0].Result as JsonObject, response.Results[1].Result as JsonObject);
+        var response = await ExecuteAsync([ActorCommand.Diff(from, to)], new SendOptions(), cancellationToken);
+        return StateDiff.FromJson(response.Last as JsonObject ?? throw new InvalidOperationException("diff answered something other than an object."));
+    }
+
+    /// <summary>
+    /// One page of history, oldest first: at most <paramref name="limit"/> checkpoints after the first <paramref name="offset"/>,
+    /// each with the old and new values of the fields it changed, and the total number of checkpoints.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound before <c>create</c>; InvalidMessage for a limit outside 1..1000 or a negative offset.</exception>
+    public async Task<HistoryPage> GetHistoryPageAsync(int limit = DefaultHistoryPageSize, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        var response = await ExecuteAsync([ActorCommand.GetHistory(limit, offset)], new SendOptions(), cancellationToken);
+        return response.Get(0, ClientJsonContext.Default.WireHistoryPage).ToPage();
+    }
+
+    /// <summary>Every checkpoint from the <paramref name="offset"/>-th on with its old and new values, oldest first, fetched <paramref name="pageSize"/> at a time.</summary>
+    public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(
+        int pageSize = MaxPageSize,
+        int offset = 0,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var page = await GetHistoryPageAsync(pageSize, offset, cancellationToken);
+            foreach (var entry in page.Entries)
+            {
+                yield return entry;
+            }
+
+            if (page.Entries.Count == 0 || !page.HasMore)
+            {
+                yield break;
+            }
+
+            offset += page.Entries.Count;
+        }
     }
 
     /// <summary>One page: at most <paramref name="limit"/> checkpoints after checkpoint <paramref name="after"/>, earliest first.</summary>

@@ -1,5 +1,6 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Security;
+using Actors.Abstractions.Storage;
 using Actors.Client.Transport;
 using Actors.Runtime.Hosting;
 
@@ -7,7 +8,7 @@ namespace Actors.Client;
 
 /// <summary>
 /// The entry point, in Orleans' spirit: <c>client.GetActor&lt;IOrderActor&gt;("ord-1")</c> gives a reference whose
-/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="InProcess"/>)
+/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="InProcess(ActorRuntime, IJournalStore, string, IEnumerable{string}?)"/>)
 /// or a silo over HTTP (<see cref="Http(Uri, string, ActorsHttpOptions?)"/>).
 /// </summary>
 public sealed class ActorsClient : IAsyncDisposable
@@ -23,14 +24,29 @@ public sealed class ActorsClient : IAsyncDisposable
     /// A client that calls <paramref name="runtime"/> directly: no HTTP, and typed command records reach the actor
     /// without JSON parsing. Batches are recorded as sent by <paramref name="principal"/>. Without
     /// <paramref name="permissions"/> the caller may do everything (<c>actors/*:*</c>); with them, batches are checked
-    /// and sensitive fields masked exactly as the gateway does for a token with those grants.
+    /// and sensitive fields masked exactly as the gateway does for a token with those grants. This client cannot
+    /// replay (it has no journal to read); use <see cref="InProcess(ActorRuntime, IJournalStore, string, IEnumerable{string}?)"/> for that.
     /// </summary>
     /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
     public static ActorsClient InProcess(ActorRuntime runtime, string principal, IEnumerable<string>? permissions = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentException.ThrowIfNullOrWhiteSpace(principal);
-        return new ActorsClient(new InProcessTransport(runtime, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"])));
+        return new ActorsClient(new InProcessTransport(runtime, null, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"]), TimeProvider.System));
+    }
+
+    /// <summary>
+    /// A client that calls <paramref name="runtime"/> directly, as <see cref="InProcess(ActorRuntime, string, IEnumerable{string}?)"/>,
+    /// and replays (<see cref="ActorRef{TActor}.ReplayAsync"/>) by reading <paramref name="journal"/>, the store the
+    /// runtime writes to, waking on the runtime's commits.
+    /// </summary>
+    /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
+    public static ActorsClient InProcess(ActorRuntime runtime, IJournalStore journal, string principal, IEnumerable<string>? permissions = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentException.ThrowIfNullOrWhiteSpace(principal);
+        return new ActorsClient(new InProcessTransport(runtime, journal, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"]), TimeProvider.System));
     }
 
     /// <summary>

@@ -8,6 +8,10 @@ namespace Actors.Client;
 [JsonSerializable(typeof(List<Checkpoint>))]
 [JsonSerializable(typeof(List<WireActivityEntry>))]
 [JsonSerializable(typeof(RewindOutcome))]
+[JsonSerializable(typeof(WireHistoryPage))]
+[JsonSerializable(typeof(List<PendingChange>))]
+[JsonSerializable(typeof(MutationSetEvent))]
+[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

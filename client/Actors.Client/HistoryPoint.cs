@@ -56,6 +56,15 @@ public sealed record HistoryPoint
         throw new FormatException($"'{text}' is not a checkpoint id, a version or an ISO 8601 time such as 2025-01-15T10:30:00Z.");
     }
 
+    /// <summary>The point as <c>diff</c> takes it: a version is a number, a checkpoint id or a time a string.</summary>
+    internal System.Text.Json.JsonElement ToJsonElement()
+    {
+        System.Text.Json.Nodes.JsonNode node = CheckpointId is { } id ? id.ToString()
+            : Version is { } v ? v
+            : Timestamp!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
+        return System.Text.Json.JsonSerializer.SerializeToElement(node, ClientJsonContext.Default.JsonNode);
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         CheckpointId is { } id ? $"checkpoint {id}"

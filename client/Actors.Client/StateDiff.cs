@@ -50,6 +50,21 @@ public sealed record StateDiff(JsonObject Added, IReadOnlyDictionary<string, Fie
         return new StateDiff(added, changed, removed);
     }
 
+    /// <summary>Reads the server's <c>diff</c> answer, <c>{ added, changed: { field: { from, to } }, removed }</c>.</summary>
+    internal static StateDiff FromJson(JsonObject json)
+    {
+        var changed = new SortedDictionary<string, FieldChange>(StringComparer.Ordinal);
+        foreach (var (field, change) in json["changed"] as JsonObject ?? [])
+        {
+            changed[field] = new FieldChange(change?["from"]?.DeepClone(), change?["to"]?.DeepClone());
+        }
+
+        return new StateDiff(
+            (json["added"] as JsonObject)?.DeepClone().AsObject() ?? [],
+            changed,
+            (json["removed"] as JsonObject)?.DeepClone().AsObject() ?? []);
+    }
+
     /// <summary>The diff as JSON: <c>{ "added": {...}, "changed": { field: { "from", "to" } }, "removed": {...} }</c>.</summary>
     public JsonObject ToJson()
     {

@@ -96,6 +96,7 @@ public abstract partial class ClientBehaviourTests
         Assert.True(again.Replayed);
         Assert.Equal(first.CheckpointId, again.CheckpointId);
         Assert.Equal((ActorErrorKind.IdempotencyKeyReused, 422), (reused.Kind, reused.Status));
+        Assert.Equal("urn:actors:problem:idempotency-key-reused", reused.ProblemType);
         Assert.Equal(2, (await order.GetCheckpointsAsync().ToListAsync()).Count);
     }
 
@@ -115,6 +116,13 @@ public abstract partial class ClientBehaviourTests
 public sealed class InProcessClientTests(RuntimeFixture fixture) : ClientBehaviourTests
 {
     protected override ActorsClient Client(TestPrincipal principal) => fixture.Client(principal);
+
+    protected override async Task<IReadOnlyList<string>> AuditOperationsAsync(ActorKey actor)
+    {
+        var page = await fixture.Store.ReadAuditAsync(
+            new Abstractions.Storage.AuditQuery(null, actor.Type, actor.Id, null, null, null, 100, null), CancellationToken.None);
+        return [.. page.Records.Select(r => r.Operation)];
+    }
 }
 
 /// <summary>The behaviour suite against a real silo over HTTP.</summary>
@@ -122,4 +130,12 @@ public sealed class InProcessClientTests(RuntimeFixture fixture) : ClientBehavio
 public sealed class HttpClientTests(SiloFixture fixture) : ClientBehaviourTests
 {
     protected override ActorsClient Client(TestPrincipal principal) => fixture.Client(principal);
+
+    protected override async Task<IReadOnlyList<string>> AuditOperationsAsync(ActorKey actor)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestPrincipal.Admin.Token);
+        var page = JsonNode.Parse(await http.GetStringAsync($"resources/audit?actorType={actor.Type}&actorId={actor.Id}"))!;
+        return [.. page["data"]!.AsArray().Select(e => (string)e!["operation"]!)];
+    }
 }

@@ -156,19 +156,69 @@ public sealed class CommandLineTests(SiloFixture fixture)
     }
 
     [Fact]
-    public async Task Replay_prints_one_line_per_checkpoint_and_follow_names_the_missing_endpoint()
+    public async Task Replay_prints_one_line_per_mutation_set_from_a_version()
     {
         var id = await OrderAsync();
 
         var json = await AdminAsync("replay", "order", id, "--json");
         var text = await AdminAsync("replay", "order", id);
-        var follow = await AdminAsync("replay", "order", id, "--follow");
+        var fromTwo = await AdminAsync("replay", "order", id, "--from-version", "2", "--json");
 
         var lines = json.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal([1L, 2], lines.Select(l => (long)l["version"]!));
+        Assert.Equal("Order.TagAdded", (string?)lines[1]["events"]![0]!["type"]);
         Assert.Contains("addTag {\"key\":\"vip\"}", text.Output, StringComparison.Ordinal);
-        Assert.Equal(3, follow.ExitCode);
-        Assert.Contains("/replay", follow.Error, StringComparison.Ordinal);
+        Assert.Equal([2L], fromTwo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (long)JsonNode.Parse(l)!["version"]!));
+    }
+
+    [Fact]
+    public async Task Replay_follow_streams_new_mutation_sets_as_json_lines_until_cancelled()
+    {
+        var id = await OrderAsync();
+        var output = new LineWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var environment = new Dictionary<string, string?> { [CommandLine.TokenVariable] = TestPrincipal.Admin.Token };
+
+        var run = CommandLine.RunAsync(
+            ["--url", fixture.BaseAddress.ToString(), "replay", "order", id, "--follow", "--json"], output, error, name => environment.GetValueOrDefault(name), stop.Token);
+        var seen = new List<long>();
+        while (seen.Count < 2)
+        {
+            seen.Add((long)JsonNode.Parse(await output.Lines.Reader.ReadAsync(stop.Token))!["version"]!);
+        }
+
+        await using (var client = fixture.Client(TestPrincipal.Admin))
+        {
+            await client.GetActor<IOrderActor>(id).SendAsync(ActorCommand.AddTag("later"));
+        }
+
+        var later = JsonNode.Parse(await output.Lines.Reader.ReadAsync(stop.Token))!;
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal([1L, 2], seen);
+        Assert.Equal((3L, "UPDATE"), ((long)later["version"]!, (string?)later["operation"]));
+    }
+
+    [Fact]
+    public async Task History_lists_the_old_and_new_values_of_every_checkpoint()
+    {
+        var id = await OrderAsync();
+
+        var json = await AdminAsync("history", "order", id, "--json", "--page-size", "1");
+        var limited = await AdminAsync("history", "order", id, "--json", "--offset", "1", "--limit", "1");
+        var table = await AdminAsync("history", "order", id);
+
+        Assert.Equal(0, json.ExitCode);
+        var entries = json.Json!.AsArray();
+        Assert.Equal([1L, 2], entries.Select(e => (long)e!["version"]!));
+        Assert.Null(entries[0]!["oldValue"]);
+        Assert.Equal("""{"tags":["vip"]}""", entries[1]!["newValue"]!.ToJsonString());
+        Assert.Equal([2L], limited.Json!.AsArray().Select(e => (long)e!["version"]!));
+        var rows = table.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("VERSION  TIMESTAMP", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.StartsWith("2 ", StringComparison.Ordinal) && r.Contains("UPDATE", StringComparison.Ordinal) && r.Contains(" tags ", StringComparison.Ordinal) && r.EndsWith("[\"vip\"]", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
+using Actors.Abstractions.Errors;
+using Actors.Client.Transport;
 using Actors.Grains.Orders;
 using Actors.Grains.Orders.Commands;
+using Actors.Tests.Shared;
 
 namespace Actors.Client.Tests;
 
@@ -84,5 +88,75 @@ public sealed class HttpTransportTests(SiloFixture fixture)
 
         Assert.NotNull(handler.IdempotencyKeys[0]);
         Assert.Null(handler.IdempotencyKeys[1]);
+    }
+
+    [Fact]
+    public async Task A_replay_cut_in_the_middle_resumes_with_last_event_id_without_gaps_or_duplicates()
+    {
+        await using var direct = fixture.Client(TestPrincipal.Admin);
+        var order = direct.GetActor<IOrderActor>(NewId());
+        await order.Batch().Create(new CreateOrder(null, "SEK", null)).SendAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await order.SendAsync(ActorCommand.AddTag($"t{i}"));
+        }
+
+        await using var proxy = new TcpProxy(fixture.BaseAddress.Host, fixture.BaseAddress.Port);
+        using var handler = new LastEventIdHandler();
+        await using var client = ActorsClient.Http(
+            new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{proxy.Port}/") }, TestPrincipal.Admin.Token, NoWaiting);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<long>();
+        await using (var stream = client.GetActor<IOrderActor>(order.Key.Id).ReplayAsync(follow: true, cancellationToken: stop.Token).GetAsyncEnumerator())
+        {
+            while (seen.Count < 4)
+            {
+                Assert.True(await stream.MoveNextAsync());
+                seen.Add(stream.Current.Version);
+            }
+
+            // The cut: every connection through the proxy is dropped; versions 5 and 6 commit while the stream is down.
+            proxy.Stop();
+            await order.SendAsync(ActorCommand.AddTag("while-cut"));
+            proxy.Resume();
+            await order.SendAsync(ActorCommand.AddTag("after"));
+            while (seen.Count < 6)
+            {
+                Assert.True(await stream.MoveNextAsync());
+                seen.Add(stream.Current.Version);
+            }
+        }
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], seen);
+        Assert.Equal([null, "4"], handler.LastEventIds.Take(2));
+    }
+
+    [Fact]
+    public void A_reused_idempotency_key_is_told_by_its_problem_type_not_its_detail()
+    {
+        var reused = new JsonObject { ["type"] = "urn:actors:problem:idempotency-key-reused", ["status"] = 422, ["detail"] = "That key was used for another batch." };
+        var rule = new JsonObject { ["type"] = "urn:actors:problem:business-rule", ["status"] = 422, ["detail"] = "Idempotency-Key text in a business rule." };
+
+        var fromType = Assert.IsType<ActorRefusedException>(ProblemDetails.ToException(422, reused));
+        var fromRule = Assert.IsType<ActorRefusedException>(ProblemDetails.ToException(422, rule));
+
+        Assert.Equal(ActorErrorKind.IdempotencyKeyReused, fromType.Kind);
+        Assert.Equal(ActorErrorKind.BusinessRule, fromRule.Kind);
+    }
+
+    /// <summary>Records the <c>Last-Event-ID</c> of every request (null when absent).</summary>
+    private sealed class LastEventIdHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public List<string?> LastEventIds { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (LastEventIds)
+            {
+                LastEventIds.Add(request.Headers.TryGetValues("Last-Event-ID", out var ids) ? ids.Single() : null);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

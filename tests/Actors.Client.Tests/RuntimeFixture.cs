@@ -16,6 +16,9 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public ActorRuntime Runtime { get; private set; } = null!;
 
+    /// <summary>The journal the runtime writes, which in-process replays read.</summary>
+    public SqliteJournalStore Store => _store!;
+
     public async Task InitializeAsync()
     {
         _store = new SqliteJournalStore(new SqliteJournalOptions { Path = Path.Combine(_directory, "journal.db") });
@@ -25,7 +28,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
     }
 
     /// <summary>A client acting as <paramref name="principal"/> with its permissions.</summary>
-    public ActorsClient Client(TestPrincipal principal) => ActorsClient.InProcess(Runtime, principal.Name, principal.Permissions);
+    public ActorsClient Client(TestPrincipal principal) => ActorsClient.InProcess(Runtime, Store, principal.Name, principal.Permissions);
 
     public async Task DisposeAsync()
     {

@@ -42,6 +42,23 @@ public sealed partial class TransportParityTests(RuntimeFixture runtime, SiloFix
 
         transcript.Add(await order.GetStateAsync(HistoryPoint.AtVersion(2)));
         transcript.Add((await order.DiffAsync(HistoryPoint.AtVersion(1), HistoryPoint.AtVersion(3))).ToJson());
+        var history = await order.GetHistoryPageAsync(limit: 2, offset: 1);
+        transcript.Add(new JsonObject { ["total"] = history.Total, ["entries"] = new JsonArray([.. history.Entries.Select(Cli.Format.Json)]) });
+        await using (var preview = order.Preview())
+        {
+            foreach (var change in await preview.GetPendingChangesAsync([ActorCommand.AddTag("maybe")]))
+            {
+                transcript.Add(new JsonObject { ["path"] = change.Path, ["operation"] = change.Operation, ["before"] = change.Before?.DeepClone(), ["after"] = change.After?.DeepClone() });
+            }
+        }
+
+        transcript.Add(await order.RestoreAsync(HistoryPoint.AtVersion(2), "parity"));
+        await order.Batch().AddTag("keyed").SendAsync(new SendOptions { IdempotencyKey = "parity-key" });
+        foreach (var set in await order.ReplayAsync(fromVersion: 2).ToListAsync())
+        {
+            transcript.Add(Cli.Format.Json(set));
+        }
+
         foreach (var checkpoint in await order.GetCheckpointsAsync().ToListAsync())
         {
             transcript.Add(Cli.Format.Json(checkpoint));
@@ -60,6 +77,9 @@ public sealed partial class TransportParityTests(RuntimeFixture runtime, SiloFix
             () => order.SendAsync(ActorCommand.FromJson("fly")),
             () => order.RewindAsync(HistoryPoint.AtVersion(99)),
             () => order.Batch().AddTag("y").SendAsync(new SendOptions { ExpectedVersion = 1 }),
+            () => order.Batch().AddTag("other").SendAsync(new SendOptions { IdempotencyKey = "parity-key" }),
+            () => order.RestoreAsync(HistoryPoint.AtVersion(99), "no such version"),
+            () => order.GetHistoryPageAsync(limit: 0),
         })
         {
             var error = await Assert.ThrowsAnyAsync<ActorRequestException>(failing);

@@ -2,7 +2,7 @@ namespace Actors.Cli.Commands;
 
 /// <summary>
 /// <c>actors diff order ord-1 --from 1 --to 3</c>: what changed between two points, each a checkpoint id, a version or
-/// a time. Computed from two <c>getState</c> reads in one batch until the server has a <c>diff</c> message.
+/// a time. The server's <c>diff</c> message computes it.
 /// </summary>
 public static class DiffCommand
 {

@@ -1,51 +1,56 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Actors.Client;
 
 namespace Actors.Cli.Commands;
 
 /// <summary>
-/// <c>actors replay order ord-1</c>: the actor's history as a stream of checkpoints with their commands, one per line
-/// (with <c>--json</c>, one JSON object per line). <c>--follow</c> needs the server's replay endpoint.
+/// <c>actors replay order ord-1 [--from-version N] [--follow]</c>: the actor's mutation sets from the server's replay
+/// stream, one per line (with <c>--json</c>, one JSON object per line). <c>--follow</c> keeps the stream open and prints
+/// each new mutation set as it commits, until Ctrl+C; a dropped connection is resumed without gaps.
 /// </summary>
 public static class ReplayCommand
 {
-    /// <summary>The exit code of <c>--follow</c> while the server has no replay endpoint.</summary>
-    public const int FollowUnsupported = 3;
+    private const int ProgressEvery = 1000;
 
-    private const int PageSize = 1000;
-
-    /// <summary>Prints the history; returns the exit code.</summary>
+    /// <summary>Prints the mutation sets; returns the exit code (0 also when Ctrl+C ends a <c>--follow</c>).</summary>
     public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
     {
         var follow = session.Arguments.Flag("follow");
+        var from = session.Arguments.Number("from-version", 1) ?? 1;
         session.Done("replay");
-        if (follow)
-        {
-            await session.Error.WriteLineAsync(
-                $"actors: replay --follow needs the server's replay endpoint (GET /resources/actors/{session.Actor.Key.Type}/{session.Actor.Key.Id}/replay?follow=true, text/event-stream), which this version does not use yet; run replay without --follow to print the history so far.");
-            return FollowUnsupported;
-        }
 
-        var progress = new Progress(session.Error, "checkpoints", PageSize);
-        await foreach (var checkpoint in session.Actor.GetCheckpointsAsync(cancellationToken: cancellationToken))
+        // Following never ends by itself, so a count of what was fetched says nothing there.
+        var progress = follow ? null : new Progress(session.Error, "mutation sets", ProgressEvery);
+        try
         {
-            progress.Step();
-            if (session.Json)
+            await foreach (var set in session.Actor.ReplayAsync(from, follow, cancellationToken))
             {
-                await session.Output.WriteLineAsync(Format.Json(checkpoint).ToJsonString());
-                continue;
+                progress?.Step();
+                await session.Output.WriteLineAsync(session.Json ? Format.Json(set).ToJsonString() : Describe(set));
+                if (follow)
+                {
+                    await session.Output.FlushAsync(cancellationToken);
+                }
             }
-
-            var commands = checkpoint.Metadata?["commands"] is JsonArray list
-                ? string.Join("; ", list.OfType<JsonObject>().Select(Describe))
-                : string.Empty;
-            var reason = checkpoint.Reason is null ? string.Empty : $"  reason: {checkpoint.Reason}";
-            await session.Output.WriteLineAsync(
-                $"v{checkpoint.Version.ToString(CultureInfo.InvariantCulture)}  {Format.Time(checkpoint.Timestamp)}  {checkpoint.Principal}  {checkpoint.Operation}  {commands}{reason}");
+        }
+        catch (OperationCanceledException) when (follow && cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C is how a follow ends.
+            return 0;
         }
 
-        progress.Finish();
+        progress?.Finish();
         return 0;
+    }
+
+    private static string Describe(MutationSetEvent set)
+    {
+        var commands = set.Metadata?["commands"] is JsonArray list
+            ? string.Join("; ", list.OfType<JsonObject>().Select(Describe))
+            : string.Empty;
+        var reason = set.Reason is null ? string.Empty : $"  reason: {set.Reason}";
+        return $"v{set.Version.ToString(CultureInfo.InvariantCulture)}  {Format.Time(set.Timestamp)}  {set.Principal}  {set.Operation}  {commands}{reason}";
     }
 
     private static string Describe(JsonObject command)

@@ -10,12 +10,12 @@ namespace Actors.Client.Transport;
 /// Posts batches to <c>/resources/actors/{type}/{id}?results=all</c> with a bearer token. A batch that changes
 /// something carries an <c>Idempotency-Key</c>, so retrying it after a 503 or a lost connection never applies it twice.
 /// </summary>
-internal sealed class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddress, string token, ActorsHttpOptions options) : IActorTransport
+internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddress, string token, ActorsHttpOptions options) : IActorTransport
 {
     public async Task<BatchResponse> SendAsync(ActorKey actor, IReadOnlyList<ActorCommand> commands, bool preview, SendOptions sendOptions, CancellationToken cancellationToken)
     {
         var body = BatchJson.Encode(commands);
-        var uri = new Uri(baseAddress, $"resources/actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}?results=all{(preview ? "&preview" : string.Empty)}");
+        var uri = new Uri(baseAddress, $"{ActorPath(actor)}?results=all{(preview ? "&preview" : string.Empty)}");
         var idempotencyKey = sendOptions.IdempotencyKey
             ?? (!preview && commands.Any(c => !c.IsRead) ? Guid.CreateVersion7().ToString() : null);
         for (var attempt = 0; ; attempt++)
@@ -57,6 +57,27 @@ internal sealed class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddr
         }
     }
 
+    /// <summary><c>POST .../restore</c>, never retried: the endpoint takes no <c>Idempotency-Key</c>, so a retry could restore twice.</summary>
+    public async Task<JsonObject> RestoreAsync(ActorKey actor, ActorCommand rewind, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, $"{ActorPath(actor)}/restore"))
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(rewind.BodyNode.ToJsonString())),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            throw ProblemDetails.ToException(status, ParseProblem(status, text), RetryAfter(response));
+        }
+
+        return JsonNode.Parse(text) as JsonObject
+            ?? throw new InvalidOperationException($"The server answered a restore with something other than the state: {Shorten(text)}");
+    }
+
     public ValueTask DisposeAsync()
     {
         if (ownsHttp)
@@ -66,6 +87,8 @@ internal sealed class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddr
 
         return ValueTask.CompletedTask;
     }
+
+    private static string ActorPath(ActorKey actor) => $"resources/actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}";
 
     /// <summary>A connection that failed or timed out; the caller's own cancellation is not retried.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>

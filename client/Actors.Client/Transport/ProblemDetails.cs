@@ -9,13 +9,16 @@ namespace Actors.Client.Transport;
 /// </summary>
 internal static class ProblemDetails
 {
+    /// <summary>The problem type of a reused <c>Idempotency-Key</c> (422, like a business rule, but its own type).</summary>
+    public const string IdempotencyKeyReusedType = "urn:actors:problem:idempotency-key-reused";
+
     /// <summary>A problem detail as the gateway writes it.</summary>
-    public static JsonObject Create(int status, string detail, int? messageIndex = null, string? messageType = null, string? permission = null)
+    public static JsonObject Create(int status, string detail, int? messageIndex = null, string? messageType = null, string? permission = null, string? type = null)
     {
         var (slug, title) = Describe(status);
         var problem = new JsonObject
         {
-            ["type"] = $"urn:actors:problem:{slug}",
+            ["type"] = type ?? $"urn:actors:problem:{slug}",
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,
@@ -65,11 +68,14 @@ internal static class ProblemDetails
         410 => ActorErrorKind.Deleted,
         412 => ActorErrorKind.PreconditionFailed,
         413 => ActorErrorKind.TooLarge,
-        // The gateway answers both 422 kinds with the business-rule problem type; only the detail tells a reused key apart.
-        422 when ((string?)problem["detail"])?.StartsWith("Idempotency-Key", StringComparison.Ordinal) == true => ActorErrorKind.IdempotencyKeyReused,
+        422 when (string?)problem["type"] == IdempotencyKeyReusedType => ActorErrorKind.IdempotencyKeyReused,
         422 => ActorErrorKind.BusinessRule,
         _ => null,
     };
+
+    /// <summary>A refusal of the whole batch (no message of it failed), with the problem type the gateway gives its kind.</summary>
+    public static JsonObject ForKind(ActorErrorKind kind, string detail) =>
+        Create(StatusOf(kind), detail, type: kind == ActorErrorKind.IdempotencyKeyReused ? IdempotencyKeyReusedType : null);
 
     private static (string Slug, string Title) Describe(int status) => status switch
     {
