@@ -1,32 +1,15 @@
-using Actors.Silo;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Actors.Tests.Shared;
 
 namespace Actors.Client.Tests;
 
 /// <summary>A real silo on a free loopback port over a temporary SQLite file, reached over real HTTP.</summary>
 public sealed class SiloFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"actors-client-{Guid.NewGuid():N}");
-    private WebApplication? _app;
+    private TestSilo? _silo;
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => (_silo ?? throw new InvalidOperationException("The silo is not started.")).BaseAddress;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        var settings = TestPrincipal.Configuration();
-        settings["Actors:Sqlite:Path"] = Path.Combine(_directory, "actors.db");
-        _app = SiloHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-    }
+    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(TestPrincipal.Configuration());
 
     /// <summary>A client acting as <paramref name="principal"/>, with retries that do not wait.</summary>
     public ActorsClient Client(TestPrincipal principal) =>
@@ -34,14 +17,10 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_silo is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _silo.DisposeAsync();
         }
-
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
     }
 }
 

@@ -1,53 +1,33 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Actors.Silo;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Actors.Tests.Shared;
 
 namespace Actors.Console.Tests;
 
 /// <summary>A real silo on a throwaway SQLite file, listening on a free loopback port; actors are seeded over HTTP.</summary>
 public sealed class ConsoleSiloFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"actors-console-{Guid.NewGuid():N}");
-    private WebApplication? _app;
+    private TestSilo? _silo;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http => Silo.Http;
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => Silo.BaseAddress;
+
+    private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     /// <summary>The console's address on this silo, optionally opening <paramref name="type"/>/<paramref name="id"/>.</summary>
     public string ConsoleUrl(string? type = null, string? id = null) =>
         type is null ? new Uri(BaseAddress, "/console").ToString() : new Uri(BaseAddress, $"/console#/{type}/{Uri.EscapeDataString(id!)}").ToString();
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        var settings = ConsoleTokens.Configuration();
-        settings["Actors:Sqlite:Path"] = Path.Combine(_directory, "actors.db");
-        _app = SiloHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-        Http.BaseAddress = BaseAddress;
-    }
+    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(ConsoleTokens.Configuration());
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_silo is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _silo.DisposeAsync();
         }
-
-        Http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
     }
 
     /// <summary>Posts a batch and answers the status and parsed body, whatever the status.</summary>
