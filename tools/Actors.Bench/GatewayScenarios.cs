@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Actors.Bench;
+
+/// <summary>S1 (durable writes through the gateway) and S3 (query reads of hot actors) with wrk against the Release silo.</summary>
+public static class GatewayScenarios
+{
+    /// <summary>Concurrent HTTP connections of S1 and S3.</summary>
+    public const int Connections = 64;
+
+    /// <summary>Actors S3 reads, all of them already activated.</summary>
+    public const int HotActors = 100;
+
+    /// <summary>The id of the i-th actor S1, S2 and S3 address.</summary>
+    public static string ActorId(int i) => $"bench-{i}";
+
+    /// <summary>Creates <see cref="Size.Actors"/> sku actors through the gateway (which also activates them), 64 at a time.</summary>
+    public static async Task CreateActorsAsync(SiloProcess silo, int count, Report report, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Console.Error.WriteLine($"bench: creating {count:N0} sku actors through the gateway");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = silo.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.Token);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Connections, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            using var body = new StringContent(
+                $$$"""[{"type":"create","body":{"skuNumber":"B{{{i}}}","name":"Bench sku {{{i}}}","price":10,"currency":"SEK"}}]""",
+                Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri($"resources/actors/sku/{ActorId(i)}", UriKind.Relative), body, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Creating {ActorId(i)} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        });
+        report.Figure("s1.createPerSecond", count / watch.Elapsed.TotalSeconds, "batches/s");
+    }
+
+    /// <summary>S1: one <c>adjustStock</c> per batch, a random actor of <paramref name="actors"/> per request.</summary>
+    public static async Task RunS1Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"bench: S1 gateway durable writes (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s)");
+        var result = await External.WrkAsync(silo.BaseAddress, Lua(size.Actors, """[{"type":"adjustStock","body":{"delta":1}}]"""), Connections, size.WrkDuration, cancellationToken);
+        Record(report, "s1", result);
+    }
+
+    /// <summary>S3: one <c>query</c> per batch, a random actor of the <see cref="HotActors"/> hot ones per request.</summary>
+    public static async Task RunS3Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"bench: S3 gateway query reads of {HotActors} hot actors (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s)");
+        var result = await External.WrkAsync(silo.BaseAddress, Lua(HotActors, """[{"type":"query","body":{"query":{"fields":["skuId","stock","price"]}}}]"""), Connections, size.WrkDuration, cancellationToken);
+        Record(report, "s3", result);
+    }
+
+    private static void Record(Report report, string key, WrkResult result)
+    {
+        report.Figure(key + ".batchesPerSecond", result.RequestsPerSecond, "batches/s");
+        report.Figure(key + ".median", result.MedianMs, "ms");
+        report.Figure(key + ".p99", result.P99Ms, "ms");
+        report.Figure(key + ".requests", result.Requests, "requests");
+        report.Figure(key + ".errors", result.Errors, "requests");
+        if (result.Errors > 0)
+        {
+            report.Note($"{key.ToUpperInvariant()}: {result.Errors} of {result.Requests} requests were not 2xx or failed at the socket.");
+        }
+    }
+
+    private static string Lua(int actors, string body) => $$"""
+        wrk.method = "POST"
+        wrk.body = '{{body}}'
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["Authorization"] = "Bearer {{SiloProcess.Token}}"
+
+        function init(args)
+          local address = tonumber(string.match(tostring({}), "0x(%x+)"), 16) or 0
+          math.randomseed(os.time() + address % 1000003)
+        end
+
+        function request()
+          return wrk.format(nil, "/resources/actors/sku/bench-" .. math.random(0, {{actors - 1}}))
+        end
+        """;
+}

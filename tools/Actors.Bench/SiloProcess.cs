@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Actors.Bench;
+
+/// <summary>The Release silo as a child process on a loopback port, on PostgreSQL, with one configured bench token.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    /// <summary>The bearer token the silo is configured with (permission <c>actors/*:*</c>).</summary>
+    public const string Token = "actors-bench-token";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the silo answers, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts <c>dotnet Actors.Silo.dll</c> and waits until <c>/health/ready</c> answers 200.</summary>
+    public static async Task<SiloProcess> StartAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var dll = FindSilo();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var inherited in new[] { "ASPNETCORE_URLS", "ConnectionStrings__Postgres", "Actors__Sqlite__Path", "DOTNET_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        start.Environment["Actors__Auth__Tokens__0__Token"] = Token;
+        start.Environment["Actors__Auth__Tokens__0__Principal"] = "bench";
+        start.Environment["Actors__Auth__Tokens__0__Permissions__0"] = "actors/*:*";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = new Process { StartInfo = start };
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => silo.Take(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Take(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken);
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return silo;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        var output = silo.Output();
+        await silo.DisposeAsync();
+        throw new InvalidOperationException($"The silo ({dll}) did not become ready:\n{output}");
+    }
+
+    /// <summary>Everything the silo wrote so far.</summary>
+    public string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            await _process.WaitForExitAsync();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>silo/bin/&lt;this program's configuration&gt;/net10.0/Actors.Silo.dll (the project reference built it), or <c>ACTORS_SILO_DLL</c>.</summary>
+    private static string FindSilo()
+    {
+        if (Environment.GetEnvironmentVariable("ACTORS_SILO_DLL") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Actors.sln")))
+            {
+                var dll = Path.Combine(dir.FullName, "silo", "bin", configuration, "net10.0", "Actors.Silo.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build the silo with -c {configuration}.");
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find Actors.sln above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Take(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            if (_output.Length < 1_000_000)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
