@@ -10,15 +10,15 @@ namespace Actors.Client.Transport;
 internal static class ProblemDetails
 {
     /// <summary>The problem type of a reused <c>Idempotency-Key</c> (422, like a business rule, but its own type).</summary>
-    public const string IdempotencyKeyReusedType = "urn:actors:problem:idempotency-key-reused";
+    public const string IdempotencyKeyReusedType = ProblemCatalog.IdempotencyKeyReusedType;
 
     /// <summary>A problem detail as the gateway writes it.</summary>
     public static JsonObject Create(int status, string detail, int? messageIndex = null, string? messageType = null, string? permission = null, string? type = null)
     {
-        var (slug, title) = Describe(status);
+        var (defaultType, title) = ProblemCatalog.Describe(status);
         var problem = new JsonObject
         {
-            ["type"] = type ?? $"urn:actors:problem:{slug}",
+            ["type"] = type ?? defaultType,
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,
@@ -48,17 +48,7 @@ internal static class ProblemDetails
     };
 
     /// <summary>The HTTP status of a refusal, as the gateway maps it.</summary>
-    public static int StatusOf(ActorErrorKind kind) => kind switch
-    {
-        ActorErrorKind.InvalidMessage => 400,
-        ActorErrorKind.NotFound => 404,
-        ActorErrorKind.AlreadyExists => 409,
-        ActorErrorKind.Deleted => 410,
-        ActorErrorKind.PreconditionFailed => 412,
-        ActorErrorKind.TooLarge => 413,
-        ActorErrorKind.BusinessRule or ActorErrorKind.IdempotencyKeyReused => 422,
-        _ => 400,
-    };
+    public static int StatusOf(ActorErrorKind kind) => ProblemCatalog.StatusOf(kind);
 
     private static ActorErrorKind? KindOf(int status, JsonObject problem) => status switch
     {
@@ -75,21 +65,5 @@ internal static class ProblemDetails
 
     /// <summary>A refusal of the whole batch (no message of it failed), with the problem type the gateway gives its kind.</summary>
     public static JsonObject ForKind(ActorErrorKind kind, string detail) =>
-        Create(StatusOf(kind), detail, type: kind == ActorErrorKind.IdempotencyKeyReused ? IdempotencyKeyReusedType : null);
-
-    private static (string Slug, string Title) Describe(int status) => status switch
-    {
-        400 => ("invalid-request", "The request is invalid"),
-        401 => ("unauthorized", "A valid bearer token is required"),
-        403 => ("forbidden", "The token lacks a permission"),
-        404 => ("not-found", "Not found"),
-        409 => ("already-exists", "The actor already exists"),
-        410 => ("deleted", "The actor is deleted"),
-        412 => ("precondition-failed", "The actor has moved on"),
-        413 => ("too-large", "The request is too large"),
-        415 => ("unsupported-media-type", "The body must be application/json"),
-        422 => ("business-rule", "A business rule refused the request"),
-        503 => ("storage-unavailable", "Storage is unavailable"),
-        _ => ("server-error", "The server failed"),
-    };
+        Create(StatusOf(kind), detail, type: ProblemCatalog.TypeOf(kind));
 }

@@ -33,11 +33,8 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
 
                 result = Problems.Create(StatusCodes.Status403Forbidden, denied.Message, extensions);
                 break;
-            case ActorException { Kind: ActorErrorKind.IdempotencyKeyReused } reused:
-                result = Problems.Create(Problems.StatusOf(reused.Kind), reused.Message, slug: "idempotency-key-reused");
-                break;
             case ActorException refused:
-                result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message);
+                result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message, type: ProblemCatalog.TypeOf(refused.Kind));
                 break;
             case StorageUnavailableException:
                 logger.LogWarning("Storage unavailable while serving {Path}: {Reason}", httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);

@@ -1,3 +1,4 @@
+using Actors.Abstractions.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Actors.Gateway.Http;
@@ -22,8 +23,8 @@ public static class StatusProblems
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         (problem.Type, problem.Detail) = status switch
         {
-            StatusCodes.Status404NotFound => ("urn:actors:problem:not-found", $"There is no resource at '{path}'. Actors are at /resources/actors/{{type}}/{{id}}."),
-            StatusCodes.Status405MethodNotAllowed => ("urn:actors:problem:method-not-allowed", $"{request.Method} is not allowed on '{path}'."),
+            StatusCodes.Status404NotFound => (ProblemCatalog.Describe(status).Type, $"There is no resource at '{path}'. Actors are at /resources/actors/{{type}}/{{id}}."),
+            StatusCodes.Status405MethodNotAllowed => (ProblemCatalog.Describe(status).Type, $"{request.Method} is not allowed on '{path}'."),
             _ => (problem.Type, $"The request was refused with status {status}."),
         };
     }

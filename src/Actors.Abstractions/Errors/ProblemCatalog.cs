@@ -1,0 +1,50 @@
+namespace Actors.Abstractions.Errors;
+
+/// <summary>
+/// The one table of problem answers: the HTTP status of each kind of refusal, and the <c>type</c> and <c>title</c> of
+/// each status. The gateway writes problems from it; the client reads them back with it.
+/// </summary>
+public static class ProblemCatalog
+{
+    /// <summary>The problem type of a reused <c>Idempotency-Key</c> (422, like a business rule, but its own type).</summary>
+    public const string IdempotencyKeyReusedType = "urn:actors:problem:idempotency-key-reused";
+
+    /// <summary>The HTTP status of a refusal.</summary>
+    public static int StatusOf(ActorErrorKind kind) => kind switch
+    {
+        ActorErrorKind.InvalidMessage => 400,
+        ActorErrorKind.NotFound => 404,
+        ActorErrorKind.AlreadyExists => 409,
+        ActorErrorKind.Deleted => 410,
+        ActorErrorKind.PreconditionFailed => 412,
+        ActorErrorKind.TooLarge => 413,
+        ActorErrorKind.BusinessRule or ActorErrorKind.IdempotencyKeyReused => 422,
+        _ => 400,
+    };
+
+    /// <summary>The problem type of a refusal: its status's type, but a reused key has its own.</summary>
+    public static string TypeOf(ActorErrorKind kind) =>
+        kind == ActorErrorKind.IdempotencyKeyReused ? IdempotencyKeyReusedType : Describe(StatusOf(kind)).Type;
+
+    /// <summary>The <c>type</c> and <c>title</c> of a problem answered with <paramref name="status"/>.</summary>
+    public static (string Type, string Title) Describe(int status)
+    {
+        var (slug, title) = status switch
+        {
+            400 => ("invalid-request", "The request is invalid"),
+            401 => ("unauthorized", "A valid bearer token is required"),
+            403 => ("forbidden", "The token lacks a permission"),
+            404 => ("not-found", "Not found"),
+            405 => ("method-not-allowed", "The method is not allowed here"),
+            409 => ("already-exists", "The actor already exists"),
+            410 => ("deleted", "The actor is deleted"),
+            412 => ("precondition-failed", "The actor has moved on"),
+            413 => ("too-large", "The request is too large"),
+            415 => ("unsupported-media-type", "The body must be application/json"),
+            422 => ("business-rule", "A business rule refused the request"),
+            503 => ("storage-unavailable", "Storage is unavailable"),
+            _ => ("server-error", "The server failed"),
+        };
+        return ($"urn:actors:problem:{slug}", title);
+    }
+}
