@@ -1,3 +1,5 @@
+using Actors.Tests.Shared;
+
 namespace Actors.Client.Tests;
 
 /// <summary>Who a test acts as: the same token, principal and permissions over both transports.</summary>
@@ -11,19 +13,5 @@ public sealed record TestPrincipal(string Token, string Name, string[] Permissio
     public static readonly IReadOnlyList<TestPrincipal> All = [Admin, Support, Reader, Writer];
 
     /// <summary>Configuration keys that make a silo accept <see cref="All"/>.</summary>
-    public static Dictionary<string, string?> Configuration()
-    {
-        var settings = new Dictionary<string, string?>();
-        for (var i = 0; i < All.Count; i++)
-        {
-            settings[$"Actors:Auth:Tokens:{i}:Token"] = All[i].Token;
-            settings[$"Actors:Auth:Tokens:{i}:Principal"] = All[i].Name;
-            for (var p = 0; p < All[i].Permissions.Length; p++)
-            {
-                settings[$"Actors:Auth:Tokens:{i}:Permissions:{p}"] = All[i].Permissions[p];
-            }
-        }
-
-        return settings;
-    }
+    public static Dictionary<string, string?> Configuration() => TestSilo.TokenSettings(All.Select(p => (p.Token, p.Name, p.Permissions)));
 }

@@ -1,3 +1,5 @@
+using Actors.Tests.Shared;
+
 namespace Actors.Gateway.Tests;
 
 /// <summary>The tokens the test silos accept, one per permission shape.</summary>
@@ -23,20 +25,5 @@ public static class TestTokens
     ];
 
     /// <summary>Configuration keys that make a silo accept <see cref="All"/>.</summary>
-    public static Dictionary<string, string?> Configuration()
-    {
-        var settings = new Dictionary<string, string?>();
-        for (var i = 0; i < All.Count; i++)
-        {
-            var (token, principal, permissions) = All[i];
-            settings[$"Actors:Auth:Tokens:{i}:Token"] = token;
-            settings[$"Actors:Auth:Tokens:{i}:Principal"] = principal;
-            for (var p = 0; p < permissions.Length; p++)
-            {
-                settings[$"Actors:Auth:Tokens:{i}:Permissions:{p}"] = permissions[p];
-            }
-        }
-
-        return settings;
-    }
+    public static Dictionary<string, string?> Configuration() => TestSilo.TokenSettings(All);
 }

@@ -58,6 +58,26 @@ public sealed class TestSilo : IAsyncDisposable
         return new TestSilo(directory, app);
     }
 
+    /// <summary>Configuration keys that make a silo accept <paramref name="tokens"/>.</summary>
+    public static Dictionary<string, string?> TokenSettings(IEnumerable<(string Token, string Principal, string[] Permissions)> tokens)
+    {
+        var settings = new Dictionary<string, string?>();
+        var i = 0;
+        foreach (var (token, principal, permissions) in tokens)
+        {
+            settings[$"Actors:Auth:Tokens:{i}:Token"] = token;
+            settings[$"Actors:Auth:Tokens:{i}:Principal"] = principal;
+            for (var p = 0; p < permissions.Length; p++)
+            {
+                settings[$"Actors:Auth:Tokens:{i}:Permissions:{p}"] = permissions[p];
+            }
+
+            i++;
+        }
+
+        return settings;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
