@@ -35,6 +35,9 @@ public static class SiloHost
         if (store == "postgres")
         {
             builder.Services.AddPostgresJournal(WithTimeouts(postgres!));
+            builder.Services.AddOptions<PostgresJournalOptions>().BindConfiguration("Actors:Postgres")
+                .Validate(o => o.GroupWriters > 0 && o.MaxGroupSize > 0, "Actors:Postgres:GroupWriters and MaxGroupSize must be positive.")
+                .ValidateOnStart();
         }
         else
         {

@@ -10,7 +10,8 @@ public static class PostgresJournalServiceCollectionExtensions
     /// <summary>
     /// Registers one <see cref="NpgsqlDataSource"/> (the connection pool; the container disposes it) and
     /// <see cref="PostgresJournalStore"/> as the <see cref="IJournalStore"/>. The host still calls
-    /// <see cref="IJournalStore.InitializeAsync"/> once at start-up.
+    /// <see cref="IJournalStore.InitializeAsync"/> once at start-up. The store's settings are <see cref="PostgresJournalOptions"/>
+    /// (bind them with <c>AddOptions&lt;PostgresJournalOptions&gt;().BindConfiguration(...)</c>).
     /// </summary>
     public static IServiceCollection AddPostgresJournal(
         this IServiceCollection services,
@@ -24,7 +25,10 @@ public static class PostgresJournalServiceCollectionExtensions
             configure?.Invoke(builder);
             return builder.Build();
         });
-        services.AddSingleton<PostgresJournalStore>();
+        services.AddOptions<PostgresJournalOptions>();
+        services.AddSingleton(provider => new PostgresJournalStore(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PostgresJournalOptions>>().Value));
         services.AddSingleton<IJournalStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
         return services;
     }

@@ -42,13 +42,22 @@ public sealed partial class PostgresJournalStore
         """;
 
     /// <inheritdoc />
-    public async Task<long> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    public Task<long> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         AppendValidation.Validate(request);
+
+        // A queued append is not abandoned when the caller gives up: whether it committed would then be unknown.
+        // The command timeout bounds the wait instead, as it bounds a single append.
+        return _appends is null ? AppendOneAsync(request, cancellationToken) : _appends.WriteAsync(request);
+    }
+
+    /// <summary>Appends one mutation set in its own statement (and transaction), with its exact refusal when it cannot.</summary>
+    private async Task<long> AppendOneAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
         var set = request.MutationSet;
         try
         {
-            await using var command = dataSource.CreateCommand(AppendSql);
+            await using var command = _dataSource.CreateCommand(AppendSql);
             AddActor(command, set.Actor);
             command.Parameters.AddWithValue("version", set.Version);
             command.Parameters.AddWithValue("checkpoint_id", set.CheckpointId);

@@ -152,7 +152,7 @@ public sealed partial class PostgresJournalStore
     {
         try
         {
-            await using var command = dataSource.CreateCommand(sql);
+            await using var command = _dataSource.CreateCommand(sql);
             addParameters(command);
             return await executeAsync(command, cancellationToken);
         }

@@ -181,7 +181,7 @@ public sealed partial class PostgresJournalStore
     {
         try
         {
-            await using var command = dataSource.CreateCommand(CatchUpSql);
+            await using var command = _dataSource.CreateCommand(CatchUpSql);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception exception) when (PostgresExceptionTransformer.Transform(exception, null) is { } translated)

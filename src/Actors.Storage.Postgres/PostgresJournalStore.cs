@@ -8,16 +8,46 @@ namespace Actors.Storage.Postgres;
 /// <summary>
 /// The production journal: PostgreSQL through one <see cref="NpgsqlDataSource"/> (pooled, registered once).
 /// Appends are one statement, so the mutation set, its snapshot and its idempotency record commit together
-/// without an explicit transaction; reads are single index seeks.
+/// without an explicit transaction; concurrent appends of different actors share one such statement (group
+/// commit, <see cref="PostgresJournalOptions.GroupCommit"/>). Reads are single index seeks.
 /// </summary>
-public sealed partial class PostgresJournalStore(NpgsqlDataSource dataSource) : IJournalStore
+public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitQueue<AppendRequest, long>? _appends;
+    private readonly GroupCommitQueue<AuditRecord, bool>? _audits;
+
+    public PostgresJournalStore(NpgsqlDataSource dataSource, PostgresJournalOptions? options = null)
+    {
+        _dataSource = dataSource;
+        options ??= new PostgresJournalOptions();
+        if (options.GroupCommit)
+        {
+            _appends = new(options.GroupWriters, options.MaxGroupSize, CommitAppendGroupAsync);
+            _audits = new(1, options.MaxGroupSize, CommitAuditGroupAsync);
+        }
+    }
+
+    /// <summary>Lets the queued writes commit and stops the group writers. The data source is its owner's to dispose.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_appends is not null)
+        {
+            await _appends.DisposeAsync();
+        }
+
+        if (_audits is not null)
+        {
+            await _audits.DisposeAsync();
+        }
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await PostgresMigrations.ApplyAsync(dataSource, cancellationToken);
+            await PostgresMigrations.ApplyAsync(_dataSource, cancellationToken);
         }
         catch (Exception exception) when (PostgresExceptionTransformer.Transform(exception, appending: null) is { } translated)
         {
@@ -30,7 +60,7 @@ public sealed partial class PostgresJournalStore(NpgsqlDataSource dataSource) : 
     {
         try
         {
-            await using var command = dataSource.CreateCommand("select 1");
+            await using var command = _dataSource.CreateCommand("select 1");
             return await command.ExecuteScalarAsync(cancellationToken) is 1;
         }
         catch (Exception)

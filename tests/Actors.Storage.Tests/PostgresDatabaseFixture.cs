@@ -19,11 +19,15 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
 
     public PostgresJournalStore Store { get; private set; } = null!;
 
+    /// <summary>A store on the same database that appends every set in its own transaction (no group commit).</summary>
+    public PostgresJournalStore UngroupedStore { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         DataSource = NpgsqlDataSource.Create(await CreateDatabaseAsync(CancellationToken.None));
         Store = new PostgresJournalStore(DataSource);
         await Store.InitializeAsync(CancellationToken.None);
+        UngroupedStore = new PostgresJournalStore(DataSource, new PostgresJournalOptions { GroupCommit = false });
     }
 
     /// <summary>Creates another empty database, dropped with the fixture; returns its connection string.</summary>
@@ -36,6 +40,11 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Store is not null)
+        {
+            await Store.DisposeAsync();
+        }
+
         if (DataSource is not null)
         {
             await DataSource.DisposeAsync();

@@ -39,16 +39,20 @@ public static class GatewayScenarios
     /// <summary>S1: one <c>adjustStock</c> per batch, a random actor of <paramref name="actors"/> per request.</summary>
     public static async Task RunS1Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine($"bench: S1 gateway durable writes (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s)");
-        var result = await External.WrkAsync(silo.BaseAddress, Lua(size.Actors, """[{"type":"adjustStock","body":{"delta":1}}]"""), Connections, size.WrkDuration, cancellationToken);
+        Console.Error.WriteLine($"bench: S1 gateway durable writes (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
+        var script = Lua(size.Actors, """[{"type":"adjustStock","body":{"delta":1}}]""");
+        await External.WrkAsync(silo.BaseAddress, script, Connections, size.WarmUp, cancellationToken);
+        var result = await External.WrkAsync(silo.BaseAddress, script, Connections, size.WrkDuration, cancellationToken);
         Record(report, "s1", result);
     }
 
     /// <summary>S3: one <c>query</c> per batch, a random actor of the <see cref="HotActors"/> hot ones per request.</summary>
     public static async Task RunS3Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine($"bench: S3 gateway query reads of {HotActors} hot actors (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s)");
-        var result = await External.WrkAsync(silo.BaseAddress, Lua(HotActors, """[{"type":"query","body":{"query":{"fields":["skuId","stock","price"]}}}]"""), Connections, size.WrkDuration, cancellationToken);
+        Console.Error.WriteLine($"bench: S3 gateway query reads of {HotActors} hot actors (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
+        var script = Lua(HotActors, """[{"type":"query","body":{"query":{"fields":["skuId","stock","price"]}}}]""");
+        await External.WrkAsync(silo.BaseAddress, script, Connections, size.WarmUp, cancellationToken);
+        var result = await External.WrkAsync(silo.BaseAddress, script, Connections, size.WrkDuration, cancellationToken);
         Record(report, "s3", result);
     }
 

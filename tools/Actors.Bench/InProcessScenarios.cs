@@ -30,20 +30,28 @@ public static class InProcessScenarios
 
         // The typed command, as ActorsClient.InProcess sends it: no JSON parsing on the way in.
         var adjust = ActorMessage.Of("adjustStock", new AdjustStock(1), GrainsJsonContext.Default.AdjustStock);
+        await RunLoadAsync(host, size.Actors, adjust, size.WarmUp, new Latencies(), cancellationToken);
         var latencies = new Latencies();
+        var watch = Stopwatch.StartNew();
+        await RunLoadAsync(host, size.Actors, adjust, size.InProcessDuration, latencies, cancellationToken);
+        report.Figure("s2.batchesPerSecond", latencies.Count / watch.Elapsed.TotalSeconds, "batches/s");
+        report.Latency("s2", latencies);
+    }
+
+    /// <summary><see cref="Tasks"/> callers each sending <paramref name="message"/> to a random actor of <paramref name="actors"/>, for <paramref name="duration"/>.</summary>
+    private static async Task RunLoadAsync(RuntimeHost host, int actors, ActorMessage message, TimeSpan duration, Latencies latencies, CancellationToken cancellationToken)
+    {
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Tasks).Select(_ => Task.Run(async () =>
         {
-            while (watch.Elapsed < size.InProcessDuration)
+            while (watch.Elapsed < duration)
             {
-                var id = GatewayScenarios.ActorId(Random.Shared.Next(size.Actors));
+                var id = GatewayScenarios.ActorId(Random.Shared.Next(actors));
                 var started = Stopwatch.GetTimestamp();
-                await host.SendAsync(id, false, cancellationToken, adjust);
+                await host.SendAsync(id, false, cancellationToken, message);
                 latencies.AddSince(started);
             }
         }, cancellationToken)));
-        report.Figure("s2.batchesPerSecond", latencies.Count / watch.Elapsed.TotalSeconds, "batches/s");
-        report.Latency("s2", latencies);
     }
 
     /// <summary>

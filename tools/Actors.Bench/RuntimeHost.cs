@@ -21,10 +21,12 @@ public sealed class RuntimeHost : IAsyncDisposable
     public const string Principal = "bench";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresJournalStore _store;
 
-    private RuntimeHost(NpgsqlDataSource dataSource, ActorRuntime runtime)
+    private RuntimeHost(NpgsqlDataSource dataSource, PostgresJournalStore store, ActorRuntime runtime)
     {
         _dataSource = dataSource;
+        _store = store;
         Runtime = runtime;
     }
 
@@ -42,7 +44,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             Options.Create(new ActorRuntimeOptions()),
             TimeProvider.System,
             NullLogger<ActorRuntime>.Instance);
-        return new RuntimeHost(dataSource, runtime);
+        return new RuntimeHost(dataSource, store, runtime);
     }
 
     /// <summary>A message whose body is JSON text, as the gateway hands it over.</summary>
@@ -68,6 +70,7 @@ public sealed class RuntimeHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Runtime.DisposeAsync();
+        await _store.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 }

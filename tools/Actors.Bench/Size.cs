@@ -1,11 +1,16 @@
 namespace Actors.Bench;
 
-/// <summary>How big a run is: <c>--quick</c> (under 3 minutes) or the full size (under 20).</summary>
+/// <summary>
+/// How big a run is: <c>--quick</c> (under 3 minutes) or the full size (under 20). <see cref="WarmUp"/> is the unmeasured
+/// run of the same load before each throughput scenario (S1, S2, S3), so that the figures are those of a server that has
+/// been running (its code compiled by the optimizing tier, its pools filled), not of its first seconds.
+/// </summary>
 public sealed record Size(
     string Name,
     TimeSpan PgbenchDuration,
     TimeSpan WrkDuration,
     TimeSpan InProcessDuration,
+    TimeSpan WarmUp,
     int Actors,
     int HistoryLength,
     int TimeTravelCalls,
@@ -21,6 +26,7 @@ public sealed record Size(
         PgbenchDuration: TimeSpan.FromSeconds(6),
         WrkDuration: TimeSpan.FromSeconds(6),
         InProcessDuration: TimeSpan.FromSeconds(6),
+        WarmUp: TimeSpan.FromSeconds(3),
         Actors: 10_000,
         HistoryLength: 10_000,
         TimeTravelCalls: 150,
@@ -36,6 +42,7 @@ public sealed record Size(
         PgbenchDuration: TimeSpan.FromSeconds(30),
         WrkDuration: TimeSpan.FromSeconds(30),
         InProcessDuration: TimeSpan.FromSeconds(30),
+        WarmUp: TimeSpan.FromSeconds(5),
         Actors: 10_000,
         HistoryLength: 100_000,
         TimeTravelCalls: 1_000,

@@ -56,40 +56,74 @@ public abstract partial class EntityActor<TState> : JournaledActor<TState, IActo
     /// <inheritdoc />
     public sealed override async Task<BatchResult> ExecuteAsync(BatchRequest request, CancellationToken cancellationToken)
     {
-        if (Context.Options.VerifyHeadBeforeTurn)
+        // With several silos on one journal (VerifyHeadBeforeTurn), this activation may be behind another silo's writes. A
+        // turn that appends proves it was not: version v + 1 commits only if v was the newest. So the head is read only
+        // when a turn ends without appending (a read, a refusal), after it ran; when it moved, the turn runs again on the
+        // newest state. Either way an answer reflects every write acknowledged before the request began, whichever silo
+        // acknowledged it, and a write costs no extra round trip. A preview reads the head first: its audit entry is
+        // written once. With one process owning the journal, only an append whose answer was lost can have moved it.
+        await EnsureFreshAsync(cancellationToken);
+        var verified = !Context.Options.VerifyHeadBeforeTurn;
+        if (!verified && request.Preview)
         {
-            // Another silo may have appended since this activation last looked. Read the tail, usually empty, so that
-            // reads, If-Match and the turn all start from the newest version: a read reflects every write acknowledged
-            // before it began, whichever silo acknowledged it.
             await RefreshAsync(cancellationToken);
+            verified = true;
         }
-        else
-        {
-            // One process owns the journal: only an append whose answer was lost can have moved it behind our back.
-            await EnsureFreshAsync(cancellationToken);
-        }
+
         for (var attempt = 0; ; attempt++)
         {
             if (!request.Preview && request.IdempotencyKey is { } key
                 && await Context.Store.FindIdempotencyAsync(Key, key, cancellationToken) is { } earlier)
             {
+                if (!verified)
+                {
+                    await RefreshAsync(cancellationToken);
+                }
+
                 return Replay(earlier, request);
             }
 
             if (request.ExpectedVersion is { } expected && expected != Version)
             {
+                if (!verified)
+                {
+                    verified = true;
+                    await RefreshAsync(cancellationToken);
+                    continue;
+                }
+
                 throw new ActorException(
                     ActorErrorKind.PreconditionFailed,
                     $"If-Match expected version {expected}, but {Descriptor.Name} {Key.Id} is at version {Version}.");
             }
 
+            var before = Version;
             try
             {
-                return await RunTurnAsync(request, cancellationToken);
+                var result = await RunTurnAsync(request, cancellationToken);
+                if (verified || Version != before)
+                {
+                    return result;
+                }
+
+                verified = true;
+                if (!await CatchUpAsync(cancellationToken))
+                {
+                    return result;
+                }
+            }
+            catch (ActorException) when (!verified)
+            {
+                verified = true;
+                if (!await CatchUpAsync(cancellationToken))
+                {
+                    throw;
+                }
             }
             catch (VersionConflictException) when (attempt < Context.Options.MaxConflictRetries)
             {
                 // Another silo wrote this version first. ConfirmEventsAsync reloaded the tail; run the turn again on it.
+                verified = true;
             }
         }
     }

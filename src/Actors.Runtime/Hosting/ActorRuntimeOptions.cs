@@ -13,8 +13,10 @@ public sealed class ActorRuntimeOptions
     public int SnapshotInterval { get; set; } = 64;
 
     /// <summary>
-    /// Before each turn, read the actor's newest version from the journal (one index seek) and catch up when another
-    /// silo wrote since: then a read through any silo reflects every write acknowledged before it began. The silo
+    /// Make sure each answer starts from the actor's newest version in the journal, which another silo may have moved:
+    /// a turn that appends is checked by its append (a stale version conflicts, the tail is read and the turn runs
+    /// again); a turn that does not append (a read, a refusal, a preview) reads the tail (one index seek) and, when it
+    /// moved, runs again. Then a read through any silo reflects every write acknowledged before it began. The silo
     /// turns this on with PostgreSQL, where several silos may share the journal; a single process on the embedded
     /// store does not need it.
     /// </summary>

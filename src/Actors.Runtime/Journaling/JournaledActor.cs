@@ -153,6 +153,14 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
         }
     }
 
+    /// <summary>Applies the mutation sets committed after <see cref="Version"/>; true when there were any.</summary>
+    protected async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var before = Version;
+        await RefreshAsync(cancellationToken);
+        return Version != before;
+    }
+
     /// <summary>Applies every mutation set committed after <see cref="Version"/> (by another silo, or by an append whose answer was lost).</summary>
     protected async Task RefreshAsync(CancellationToken cancellationToken)
     {

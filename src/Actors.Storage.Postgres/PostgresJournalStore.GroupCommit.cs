@@ -1,0 +1,207 @@
+using Actors.Abstractions.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Actors.Storage.Postgres;
+
+public sealed partial class PostgresJournalStore
+{
+    // The group's mutation sets arrive as parallel arrays, one element per set, and are written by one statement (one
+    // implicit transaction, one WAL flush). A set whose previous version is missing, or whose version another writer
+    // took, is skipped (on conflict do nothing) rather than failing the statement; it is not in "written", and the caller
+    // retries it alone. Snapshot, idempotency and audit rows go in only for written sets. A clash that cannot be skipped
+    // (an idempotency key another silo just used, a deadlock between two silos' groups) fails the whole statement, and
+    // then every set of the group is retried alone: nothing of the group was committed.
+    private const string AppendGroupSql = """
+        with input as (
+            select * from unnest(
+                @actor_type::text[], @actor_id::text[], @version::bigint[], @checkpoint_id::uuid[], @ts::timestamptz[],
+                @principal::text[], @operation::text[], @metadata::jsonb[], @reason::text[], @events::jsonb[],
+                @snapshot_version::bigint[], @snapshot_state::jsonb[],
+                @idempotency_key::text[], @request_hash::text[], @idempotency_version::bigint[], @response::text[],
+                @audit_id::uuid[], @audit_ts::timestamptz[], @audit_principal::text[], @audit_operation::text[],
+                @audit_actor_type::text[], @audit_actor_id::text[], @audit_target::jsonb[], @audit_reason::text[])
+            with ordinality as i(
+                actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events,
+                snapshot_version, snapshot_state, idempotency_key, request_hash, idempotency_version, response,
+                audit_id, audit_ts, audit_principal, audit_operation, audit_actor_type, audit_actor_id, audit_target, audit_reason,
+                ordinal)
+        ), appended as (
+            insert into actors_journal
+                (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
+            select actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events
+            from input i
+            where i.version = 1 or exists (
+                select 1 from actors_journal j
+                where j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version = i.version - 1)
+            order by i.ordinal
+            on conflict (actor_type, actor_id, version) do nothing
+            returning actor_type, actor_id, version, checkpoint_id, global_version
+        ), written as (
+            -- The checkpoint id tells this group's row from another writer's row of the same version.
+            select i.*, a.global_version
+            from input i
+            join appended a using (actor_type, actor_id, version, checkpoint_id)
+        ), snapshot as (
+            insert into actors_snapshots (actor_type, actor_id, version, state)
+            select actor_type, actor_id, snapshot_version, snapshot_state from written
+            where snapshot_version is not null
+            on conflict (actor_type, actor_id, version) do nothing
+        ), idempotency as (
+            insert into actors_idempotency (actor_type, actor_id, key, request_hash, version, response)
+            select actor_type, actor_id, idempotency_key, request_hash, idempotency_version, response from written
+            where idempotency_key is not null
+        ), audit as (
+            insert into actors_audit (audit_id, ts, principal, operation, actor_type, actor_id, target, reason)
+            select audit_id, audit_ts, audit_principal, audit_operation, audit_actor_type, audit_actor_id, audit_target, audit_reason
+            from written
+            where audit_id is not null
+            order by ordinal
+            on conflict (audit_id) do nothing
+        )
+        select ordinal, global_version from written
+        """;
+
+    private const string AuditGroupSql = """
+        insert into actors_audit (audit_id, ts, principal, operation, actor_type, actor_id, target, reason)
+        select audit_id, audit_ts, audit_principal, audit_operation, audit_actor_type, audit_actor_id, audit_target, audit_reason
+        from unnest(
+            @audit_id::uuid[], @audit_ts::timestamptz[], @audit_principal::text[], @audit_operation::text[],
+            @audit_actor_type::text[], @audit_actor_id::text[], @audit_target::jsonb[], @audit_reason::text[])
+            with ordinality as i(audit_id, audit_ts, audit_principal, audit_operation, audit_actor_type, audit_actor_id, audit_target, audit_reason, ordinal)
+        order by ordinal
+        on conflict (audit_id) do nothing
+        """;
+
+    private async Task CommitAppendGroupAsync(IReadOnlyList<PendingWrite<AppendRequest, long>> group)
+    {
+        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("write", "append"));
+        if (group.Count == 1)
+        {
+            await AppendAloneAsync(group[0]);
+            return;
+        }
+
+        IReadOnlyList<PendingWrite<AppendRequest, long>> leftOver;
+        try
+        {
+            var written = await AppendGroupAsync(group);
+            var left = new List<PendingWrite<AppendRequest, long>>();
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (written.TryGetValue(i + 1, out var globalVersion))
+                {
+                    group[i].Succeed(globalVersion);
+                }
+                else
+                {
+                    left.Add(group[i]);
+                }
+            }
+
+            leftOver = left;
+        }
+        catch (PostgresException exception) when (exception.SqlState is "23505" or "40P01" or "40001")
+        {
+            // The statement failed as a whole, so nothing of the group committed.
+            leftOver = group;
+        }
+        catch (Exception exception)
+        {
+            // An outage, or a connection lost before the answer: whether the group committed is unknown, so no set is retried;
+            // each caller gets the outage and reads the journal again before its next turn.
+            foreach (var pending in group)
+            {
+                pending.Fail(PostgresExceptionTransformer.Transform(exception, pending.Request.MutationSet) ?? exception);
+            }
+
+            return;
+        }
+
+        // Sets the group could not write, each alone: its own conflict or gap, or its success once the clash is gone.
+        await Task.WhenAll(leftOver.Select(AppendAloneAsync));
+    }
+
+    private async Task AppendAloneAsync(PendingWrite<AppendRequest, long> pending)
+    {
+        try
+        {
+            pending.Succeed(await AppendOneAsync(pending.Request, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            pending.Fail(exception);
+        }
+    }
+
+    /// <summary>Writes the group in one statement; returns the global version of each written set by its 1-based position.</summary>
+    private async Task<Dictionary<long, long>> AppendGroupAsync(IReadOnlyList<PendingWrite<AppendRequest, long>> group)
+    {
+        var requests = group.Select(p => p.Request).ToArray();
+        var sets = requests.Select(r => r.MutationSet).ToArray();
+        await using var command = _dataSource.CreateCommand(AppendGroupSql);
+        var parameters = command.Parameters;
+        parameters.AddWithValue("actor_type", sets.Select(s => s.Actor.Type).ToArray());
+        parameters.AddWithValue("actor_id", sets.Select(s => s.Actor.Id).ToArray());
+        parameters.AddWithValue("version", sets.Select(s => s.Version).ToArray());
+        parameters.AddWithValue("checkpoint_id", sets.Select(s => s.CheckpointId).ToArray());
+        parameters.AddWithValue("ts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, sets.Select(s => Microseconds.Truncate(s.Timestamp)).ToArray());
+        parameters.AddWithValue("principal", sets.Select(s => s.Principal).ToArray());
+        parameters.AddWithValue("operation", sets.Select(s => s.Operation).ToArray());
+        parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, sets.Select(s => s.Metadata).ToArray());
+        parameters.AddWithValue("reason", NpgsqlDbType.Array | NpgsqlDbType.Text, sets.Select(s => s.Reason).ToArray());
+        parameters.AddWithValue("events", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, sets.Select(s => s.Events).ToArray());
+        parameters.AddWithValue("snapshot_version", NpgsqlDbType.Array | NpgsqlDbType.Bigint, requests.Select(r => r.Snapshot?.Version).ToArray());
+        parameters.AddWithValue("snapshot_state", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, requests.Select(r => r.Snapshot?.State).ToArray());
+        parameters.AddWithValue("idempotency_key", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.Key).ToArray());
+        parameters.AddWithValue("request_hash", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.RequestHash).ToArray());
+        parameters.AddWithValue("idempotency_version", NpgsqlDbType.Array | NpgsqlDbType.Bigint, requests.Select(r => r.Idempotency?.Version).ToArray());
+        parameters.AddWithValue("response", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.Response).ToArray());
+        AddAuditArrays(command, requests.Select(r => r.Audit).ToArray());
+
+        var written = new Dictionary<long, long>(group.Count);
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        while (await reader.ReadAsync(CancellationToken.None))
+        {
+            written[reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return written;
+    }
+
+    private async Task CommitAuditGroupAsync(IReadOnlyList<PendingWrite<AuditRecord, bool>> group)
+    {
+        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("write", "audit"));
+        try
+        {
+            await using var command = _dataSource.CreateCommand(AuditGroupSql);
+            AddAuditArrays(command, [.. group.Select(p => (AuditRecord?)p.Request)]);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            foreach (var pending in group)
+            {
+                pending.Succeed(true);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+            {
+                pending.Fail(PostgresExceptionTransformer.Transform(exception, appending: null) ?? exception);
+            }
+        }
+    }
+
+    /// <summary>The <c>@audit_*</c> parameters as arrays, one element per record (a typed null where there is none).</summary>
+    private static void AddAuditArrays(NpgsqlCommand command, AuditRecord?[] records)
+    {
+        var parameters = command.Parameters;
+        parameters.AddWithValue("audit_id", NpgsqlDbType.Array | NpgsqlDbType.Uuid, records.Select(r => r?.AuditId).ToArray());
+        parameters.AddWithValue("audit_ts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, records.Select(r => r is null ? (DateTimeOffset?)null : Microseconds.Truncate(r.Timestamp)).ToArray());
+        parameters.AddWithValue("audit_principal", NpgsqlDbType.Array | NpgsqlDbType.Text, records.Select(r => r?.Principal).ToArray());
+        parameters.AddWithValue("audit_operation", NpgsqlDbType.Array | NpgsqlDbType.Text, records.Select(r => r?.Operation).ToArray());
+        parameters.AddWithValue("audit_actor_type", NpgsqlDbType.Array | NpgsqlDbType.Text, records.Select(r => r?.ActorType).ToArray());
+        parameters.AddWithValue("audit_actor_id", NpgsqlDbType.Array | NpgsqlDbType.Text, records.Select(r => r?.ActorId).ToArray());
+        parameters.AddWithValue("audit_target", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, records.Select(r => r?.Target).ToArray());
+        parameters.AddWithValue("audit_reason", NpgsqlDbType.Array | NpgsqlDbType.Text, records.Select(r => r?.Reason).ToArray());
+    }
+}
