@@ -1,3 +1,5 @@
+using Actors.Abstractions;
+using Actors.Abstractions.Messages;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
 using static Actors.Runtime.Tests.RuntimeHarness;
@@ -189,5 +191,72 @@ public sealed class ActorRuntimeTests
         var read = await harness.QueryAsync("seen", otherSilo);
         Assert.Equal(5, (long)read["value"]!);
         Assert.Equal(2, (long)read["version"]!);
+    }
+
+    [Fact]
+    public async Task With_head_checks_a_write_through_a_silo_that_is_behind_commits_on_the_newest_state()
+    {
+        await using var harness = await CreateAsync(o => o.VerifyHeadBeforeTurn = true);
+        await using var otherSilo = harness.NewRuntime();
+        await harness.SendAsync("behind", Message("create"));
+        await harness.QueryAsync("behind", otherSilo);
+        await harness.SendAsync("behind", Message("increment", """{"by":5}"""));
+
+        var result = await SendAsync(otherSilo, "behind", false, Message("increment", """{"by":1}"""));
+
+        Assert.Equal(3, result.Version);
+        var state = await harness.QueryAsync("behind");
+        Assert.Equal(6, (long)state["value"]!);
+        Assert.Equal(3, (long)state["version"]!);
+    }
+
+    [Fact]
+    public async Task With_head_checks_a_write_to_an_up_to_date_activation_reads_nothing_before_it_appends()
+    {
+        await using var harness = await CreateAsync(o => o.VerifyHeadBeforeTurn = true);
+        await harness.SendAsync("fresh", Message("create"));
+        harness.Store.ResetCounts();
+
+        await harness.SendAsync("fresh", Message("increment", """{"by":2}"""));
+
+        Assert.Equal(0, harness.Store.RangeReads);
+    }
+
+    [Fact]
+    public async Task With_head_checks_a_refusal_on_a_silo_that_is_behind_is_judged_again_on_the_newest_state()
+    {
+        await using var harness = await CreateAsync(o => o.VerifyHeadBeforeTurn = true);
+        await using var otherSilo = harness.NewRuntime();
+
+        // The other silo activates the counter before it exists, then another silo creates it.
+        await Assert.ThrowsAnyAsync<ActorException>(() => SendAsync(otherSilo, "late", false, Message("increment", """{"by":1}""")));
+        await harness.SendAsync("late", Message("create"));
+
+        var result = await SendAsync(otherSilo, "late", false, Message("increment", """{"by":4}"""));
+
+        Assert.Equal(2, result.Version);
+        Assert.Equal(4, (long)(await harness.QueryAsync("late"))["value"]!);
+    }
+
+    [Fact]
+    public async Task With_head_checks_if_match_on_a_silo_that_is_behind_is_compared_with_the_newest_version()
+    {
+        await using var harness = await CreateAsync(o => o.VerifyHeadBeforeTurn = true);
+        await using var otherSilo = harness.NewRuntime();
+        await harness.SendAsync("match", Message("create"));
+        await harness.QueryAsync("match", otherSilo);
+        await harness.SendAsync("match", Message("increment", """{"by":1}"""));
+
+        var result = await otherSilo.ExecuteAsync(
+            new ActorKey("counter", "match"),
+            new BatchRequest([Message("increment", """{"by":1}""")], "tester", ExpectedVersion: 2),
+            CancellationToken.None);
+
+        Assert.Equal(3, result.Version);
+        var stale = await Assert.ThrowsAsync<ActorException>(() => otherSilo.ExecuteAsync(
+            new ActorKey("counter", "match"),
+            new BatchRequest([Message("increment", """{"by":1}""")], "tester", ExpectedVersion: 2),
+            CancellationToken.None));
+        Assert.Equal(ActorErrorKind.PreconditionFailed, stale.Kind);
     }
 }

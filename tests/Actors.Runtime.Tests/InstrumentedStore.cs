@@ -7,9 +7,13 @@ namespace Actors.Runtime.Tests;
 public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
 {
     private long _rowsRead;
+    private long _rangeReads;
 
     /// <summary>Mutation sets and snapshots read so far.</summary>
     public long RowsRead => Interlocked.Read(ref _rowsRead);
+
+    /// <summary>Calls of <see cref="ReadAsync"/> (tail and range reads), since the last reset.</summary>
+    public long RangeReads => Interlocked.Read(ref _rangeReads);
 
     /// <summary>Runs before each append reaches the store.</summary>
     public Func<AppendRequest, Task>? BeforeAppend { get; set; }
@@ -17,7 +21,11 @@ public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
     /// <summary>Runs after each append committed; may throw to lose the answer.</summary>
     public Func<AppendRequest, Task>? AfterAppend { get; set; }
 
-    public void ResetCounts() => Interlocked.Exchange(ref _rowsRead, 0);
+    public void ResetCounts()
+    {
+        Interlocked.Exchange(ref _rowsRead, 0);
+        Interlocked.Exchange(ref _rangeReads, 0);
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
@@ -43,6 +51,7 @@ public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
     {
         var sets = await inner.ReadAsync(actor, afterVersion, toVersion, limit, cancellationToken);
         Interlocked.Add(ref _rowsRead, sets.Count);
+        Interlocked.Increment(ref _rangeReads);
         return sets;
     }
 
