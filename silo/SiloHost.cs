@@ -36,7 +36,7 @@ public static class SiloHost
         {
             builder.Services.AddPostgresJournal(WithTimeouts(postgres!));
             builder.Services.AddOptions<PostgresJournalOptions>().BindConfiguration("Actors:Postgres")
-                .Validate(o => o.GroupWriters > 0 && o.MaxGroupSize > 0, "Actors:Postgres:GroupWriters and MaxGroupSize must be positive.")
+                .Validate(o => o.GroupConnections > 0 && o.MaxGroupSize > 0, "Actors:Postgres:GroupConnections and MaxGroupSize must be positive.")
                 .ValidateOnStart();
         }
         else

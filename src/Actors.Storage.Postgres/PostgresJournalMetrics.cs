@@ -7,7 +7,7 @@ internal static class PostgresJournalMetrics
 {
     public static readonly Meter Meter = new("Actors");
 
-    /// <summary>How many mutation sets (or audit entries) each group commit wrote together; 1 is an append alone.</summary>
+    /// <summary>How many requests each group ran together (kind: append, audit, catch-up read); 1 is a request alone.</summary>
     public static readonly Histogram<int> GroupSize = Meter.CreateHistogram<int>(
-        "actors.journal.group_size", unit: "{set}", description: "Writes committed together by one group commit.");
+        "actors.journal.group_size", unit: "{set}", description: "Requests (appends, audit entries, catch-up reads) run together by one group.");
 }

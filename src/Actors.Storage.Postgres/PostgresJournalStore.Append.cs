@@ -48,7 +48,7 @@ public sealed partial class PostgresJournalStore
 
         // A queued append is not abandoned when the caller gives up: whether it committed would then be unknown.
         // The command timeout bounds the wait instead, as it bounds a single append.
-        return _appends is null ? AppendOneAsync(request, cancellationToken) : _appends.WriteAsync(request);
+        return _appends is null ? AppendOneAsync(request, cancellationToken) : _appends.RunAsync(request);
     }
 
     /// <summary>Appends one mutation set in its own statement (and transaction), with its exact refusal when it cannot.</summary>

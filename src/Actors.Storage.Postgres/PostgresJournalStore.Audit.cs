@@ -15,7 +15,7 @@ public sealed partial class PostgresJournalStore
         if (_audits is not null)
         {
             // Previews write one entry each: under load they share a statement and a flush, as appends do.
-            await _audits.WriteAsync(record);
+            await _audits.RunAsync(record);
             return;
         }
 

@@ -1,3 +1,4 @@
+using Actors.Abstractions;
 using Actors.Abstractions.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -73,20 +74,67 @@ public sealed partial class PostgresJournalStore
         on conflict (audit_id) do nothing
         """;
 
-    private async Task CommitAppendGroupAsync(IReadOnlyList<PendingWrite<AppendRequest, long>> group)
+    // Catch-up reads of many actors in one query: one index range scan per actor, rows tagged with the caller's position.
+    private static readonly string TailGroupSql = $"""
+        select i.ordinal, {string.Join(", ", Columns.Split(", ").Select(column => "j." + column))}
+        from unnest(@actor_type::text[], @actor_id::text[], @after::bigint[]) with ordinality as i(actor_type, actor_id, after, ordinal)
+        join actors_journal j on j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version > i.after
+        order by i.ordinal, j.version
+        """;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MutationSetRecord>> ReadTailAsync(ActorKey actor, long afterVersion, CancellationToken cancellationToken) =>
+        _tails is null
+            ? ReadAsync(actor, afterVersion, long.MaxValue, int.MaxValue, cancellationToken)
+            : _tails.RunAsync((actor, afterVersion));
+
+    private async Task ReadTailGroupAsync(IReadOnlyList<Pending<(ActorKey Actor, long After), IReadOnlyList<MutationSetRecord>>> group)
     {
-        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("write", "append"));
+        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "catch-up read"));
+        try
+        {
+            var tails = group.Select(_ => new List<MutationSetRecord>()).ToArray();
+            await using var command = _dataSource.CreateCommand(TailGroupSql);
+            command.Parameters.AddWithValue("actor_type", group.Select(p => p.Request.Actor.Type).ToArray());
+            command.Parameters.AddWithValue("actor_id", group.Select(p => p.Request.Actor.Id).ToArray());
+            command.Parameters.AddWithValue("after", group.Select(p => p.Request.After).ToArray());
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var index = (int)reader.GetInt64(0) - 1;
+                    tails[index].Add(ReadMutationSet(reader, group[index].Request.Actor, firstColumn: 1));
+                }
+            }
+
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Succeed(tails[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+            {
+                pending.Fail(PostgresExceptionTransformer.Transform(exception, appending: null) ?? exception);
+            }
+        }
+    }
+
+    private async Task CommitAppendGroupAsync(IReadOnlyList<Pending<AppendRequest, long>> group)
+    {
+        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "append"));
         if (group.Count == 1)
         {
             await AppendAloneAsync(group[0]);
             return;
         }
 
-        IReadOnlyList<PendingWrite<AppendRequest, long>> leftOver;
+        IReadOnlyList<Pending<AppendRequest, long>> leftOver;
         try
         {
             var written = await AppendGroupAsync(group);
-            var left = new List<PendingWrite<AppendRequest, long>>();
+            var left = new List<Pending<AppendRequest, long>>();
             for (var i = 0; i < group.Count; i++)
             {
                 if (written.TryGetValue(i + 1, out var globalVersion))
@@ -122,7 +170,7 @@ public sealed partial class PostgresJournalStore
         await Task.WhenAll(leftOver.Select(AppendAloneAsync));
     }
 
-    private async Task AppendAloneAsync(PendingWrite<AppendRequest, long> pending)
+    private async Task AppendAloneAsync(Pending<AppendRequest, long> pending)
     {
         try
         {
@@ -135,7 +183,7 @@ public sealed partial class PostgresJournalStore
     }
 
     /// <summary>Writes the group in one statement; returns the global version of each written set by its 1-based position.</summary>
-    private async Task<Dictionary<long, long>> AppendGroupAsync(IReadOnlyList<PendingWrite<AppendRequest, long>> group)
+    private async Task<Dictionary<long, long>> AppendGroupAsync(IReadOnlyList<Pending<AppendRequest, long>> group)
     {
         var requests = group.Select(p => p.Request).ToArray();
         var sets = requests.Select(r => r.MutationSet).ToArray();
@@ -169,9 +217,9 @@ public sealed partial class PostgresJournalStore
         return written;
     }
 
-    private async Task CommitAuditGroupAsync(IReadOnlyList<PendingWrite<AuditRecord, bool>> group)
+    private async Task CommitAuditGroupAsync(IReadOnlyList<Pending<AuditRecord, bool>> group)
     {
-        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("write", "audit"));
+        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "audit"));
         try
         {
             await using var command = _dataSource.CreateCommand(AuditGroupSql);

@@ -174,16 +174,16 @@ public sealed partial class PostgresJournalStore
         return sets;
     }
 
-    /// <summary>The mutation set in the current row, whose first columns are <see cref="Columns"/>.</summary>
-    private static MutationSetRecord ReadMutationSet(NpgsqlDataReader reader, ActorKey actor) => new(
+    /// <summary>The mutation set in the current row, whose columns from <paramref name="firstColumn"/> on are <see cref="Columns"/>.</summary>
+    private static MutationSetRecord ReadMutationSet(NpgsqlDataReader reader, ActorKey actor, int firstColumn = 0) => new(
         actor,
-        Version: reader.GetInt64(0),
-        CheckpointId: reader.GetGuid(1),
-        Timestamp: reader.GetFieldValue<DateTimeOffset>(2),
-        Principal: reader.GetString(3),
-        Operation: reader.GetString(4),
-        Events: reader.GetString(5),
-        Metadata: reader.GetString(6),
-        Reason: reader.IsDBNull(7) ? null : reader.GetString(7),
-        GlobalVersion: reader.GetInt64(8));
+        Version: reader.GetInt64(firstColumn),
+        CheckpointId: reader.GetGuid(firstColumn + 1),
+        Timestamp: reader.GetFieldValue<DateTimeOffset>(firstColumn + 2),
+        Principal: reader.GetString(firstColumn + 3),
+        Operation: reader.GetString(firstColumn + 4),
+        Events: reader.GetString(firstColumn + 5),
+        Metadata: reader.GetString(firstColumn + 6),
+        Reason: reader.IsDBNull(firstColumn + 7) ? null : reader.GetString(firstColumn + 7),
+        GlobalVersion: reader.GetInt64(firstColumn + 8));
 }

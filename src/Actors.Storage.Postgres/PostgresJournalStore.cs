@@ -14,8 +14,9 @@ namespace Actors.Storage.Postgres;
 public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitQueue<AppendRequest, long>? _appends;
-    private readonly GroupCommitQueue<AuditRecord, bool>? _audits;
+    private readonly GroupQueue<AppendRequest, long>? _appends;
+    private readonly GroupQueue<AuditRecord, bool>? _audits;
+    private readonly GroupQueue<(ActorKey Actor, long After), IReadOnlyList<MutationSetRecord>>? _tails;
 
     public PostgresJournalStore(NpgsqlDataSource dataSource, PostgresJournalOptions? options = null)
     {
@@ -23,8 +24,9 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
         options ??= new PostgresJournalOptions();
         if (options.GroupCommit)
         {
-            _appends = new(options.GroupWriters, options.MaxGroupSize, CommitAppendGroupAsync);
+            _appends = new(options.GroupConnections, options.MaxGroupSize, CommitAppendGroupAsync);
             _audits = new(1, options.MaxGroupSize, CommitAuditGroupAsync);
+            _tails = new(options.GroupConnections, options.MaxGroupSize, ReadTailGroupAsync);
         }
     }
 
@@ -39,6 +41,11 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
         if (_audits is not null)
         {
             await _audits.DisposeAsync();
+        }
+
+        if (_tails is not null)
+        {
+            await _tails.DisposeAsync();
         }
     }
 

@@ -1,3 +1,4 @@
+using Actors.Abstractions;
 using Actors.Abstractions.Storage;
 
 namespace Actors.Storage.Tests;
@@ -149,5 +150,31 @@ public abstract partial class JournalStoreConformanceTests
         AssertSameMutationSet(set, Assert.Single(await Store.ReadAsync(actor, 0, 1, 10, Ct)));
         JsonAssert.Equivalent(snapshot.State, (await Store.FindSnapshotAsync(actor, 1, Ct))!.State);
         Assert.Equal(idempotency, await Store.FindIdempotencyAsync(actor, idempotency.Key, Ct));
+    }
+
+    [Fact]
+    public async Task Catch_up_reads_of_many_actors_at_once_each_get_their_own_sets_after_their_version()
+    {
+        var actors = Enumerable.Range(0, 30).Select(_ => NewActor()).ToList();
+        var written = new Dictionary<ActorKey, IReadOnlyList<MutationSetRecord>>();
+        foreach (var (actor, i) in actors.Select((a, i) => (a, i)))
+        {
+            written[actor] = await AppendVersionsAsync(actor, 1 + i % 4);
+        }
+
+        var after = actors.ToDictionary(a => a, a => (long)(actors.IndexOf(a) % 3));
+        var tails = await Task.WhenAll(actors.Select(a => Store.ReadTailAsync(a, after[a], Ct)));
+
+        foreach (var (actor, tail) in actors.Zip(tails))
+        {
+            var expected = written[actor].Where(s => s.Version > after[actor]).ToList();
+            Assert.Equal(expected.Count, tail.Count);
+            foreach (var (e, a) in expected.Zip(tail))
+            {
+                AssertSameMutationSet(e, a);
+            }
+        }
+
+        Assert.Empty(await Store.ReadTailAsync(NewActor(), 0, Ct));
     }
 }

@@ -23,7 +23,7 @@ public sealed class PostgresGroupCommitTests(PostgresDatabaseFixture fixture) : 
     private readonly MeterListener _listener = new();
 
     // One writer, so that whatever arrives while it commits waits and goes into its next group.
-    private readonly PostgresJournalStore _store = new(fixture.DataSource, new PostgresJournalOptions { GroupWriters = 1 });
+    private readonly PostgresJournalStore _store = new(fixture.DataSource, new PostgresJournalOptions { GroupConnections = 1 });
 
     private CancellationToken Ct => _timeout.Token;
 

@@ -25,6 +25,13 @@ public interface IJournalStore
     /// <summary>Mutation sets with <paramref name="afterVersion"/> &lt; version ≤ <paramref name="toVersion"/>, ascending, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<MutationSetRecord>> ReadAsync(ActorKey actor, long afterVersion, long toVersion, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every mutation set after <paramref name="afterVersion"/>, ascending: the catch-up read a silo sharing the journal makes
+    /// before it answers from an activation. A store may serve many actors' catch-up reads in one query.
+    /// </summary>
+    Task<IReadOnlyList<MutationSetRecord>> ReadTailAsync(ActorKey actor, long afterVersion, CancellationToken cancellationToken) =>
+        ReadAsync(actor, afterVersion, long.MaxValue, int.MaxValue, cancellationToken);
+
     /// <summary>The mutation set with that checkpoint id, or null.</summary>
     Task<MutationSetRecord?> FindCheckpointAsync(ActorKey actor, Guid checkpointId, CancellationToken cancellationToken);
 

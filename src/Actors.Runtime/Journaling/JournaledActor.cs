@@ -164,7 +164,7 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
     /// <summary>Applies every mutation set committed after <see cref="Version"/> (by another silo, or by an append whose answer was lost).</summary>
     protected async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var sets = await Context.Store.ReadAsync(Key, Version, long.MaxValue, int.MaxValue, cancellationToken);
+        var sets = await Context.Store.ReadTailAsync(Key, Version, cancellationToken);
         var state = State;
         foreach (var set in sets)
         {
