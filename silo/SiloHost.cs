@@ -34,7 +34,7 @@ public static class SiloHost
         var store = string.IsNullOrWhiteSpace(postgres) ? "sqlite" : "postgres";
         if (store == "postgres")
         {
-            builder.Services.AddPostgresJournal(WithTimeouts(postgres!));
+            builder.Services.AddPostgresJournal(PostgresConnectionDefaults.Apply(postgres!));
             builder.Services.AddOptions<PostgresJournalOptions>().BindConfiguration("Actors:Postgres")
                 .Validate(o => o.GroupConnections > 0 && o.MaxGroupSize > 0, "Actors:Postgres:GroupConnections and MaxGroupSize must be positive.")
                 .ValidateOnStart();
@@ -84,28 +84,6 @@ public static class SiloHost
         app.UseStatusCodePages();
         app.MapActorsGateway();
         return app;
-    }
-
-    /// <summary>
-    /// The connection string with bounded waits where it names none: <c>Timeout</c> (connecting, 5 s rather than Npgsql's 15)
-    /// and <c>Command Timeout</c> (30 s). While PostgreSQL is unreachable every request then ends in a 503 within those bounds
-    /// instead of hanging; a connection string that sets them wins.
-    /// </summary>
-    public static string WithTimeouts(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
-        {
-            builder.Timeout = 5;
-        }
-
-        if (!given.ContainsKey("Command Timeout"))
-        {
-            builder.CommandTimeout = 30;
-        }
-
-        return builder.ConnectionString;
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)

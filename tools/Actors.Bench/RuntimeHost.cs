@@ -35,7 +35,7 @@ public sealed class RuntimeHost : IAsyncDisposable
     /// <summary>Opens the store (creating or migrating the schema as the silo does) and starts a runtime on it.</summary>
     public static async Task<RuntimeHost> StartAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
         var store = new PostgresJournalStore(dataSource);
         await store.InitializeAsync(cancellationToken);
         var runtime = new ActorRuntime(
