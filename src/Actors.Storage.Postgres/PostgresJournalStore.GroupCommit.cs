@@ -75,8 +75,8 @@ public sealed partial class PostgresJournalStore
         """;
 
     // Catch-up reads of many actors in one query: one index range scan per actor, rows tagged with the caller's position.
-    private static readonly string TailGroupSql = $"""
-        select i.ordinal, {string.Join(", ", Columns.Split(", ").Select(column => "j." + column))}
+    private const string TailGroupSql = $"""
+        select i.ordinal, {JournalColumns}
         from unnest(@actor_type::text[], @actor_id::text[], @after::bigint[]) with ordinality as i(actor_type, actor_id, after, ordinal)
         join actors_journal j on j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version > i.after
         order by i.ordinal, j.version

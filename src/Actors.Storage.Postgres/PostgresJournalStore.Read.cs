@@ -9,6 +9,24 @@ public sealed partial class PostgresJournalStore
 {
     private const string Columns = "version, checkpoint_id, ts, principal, operation, events, metadata, reason, global_version";
 
+    /// <summary><see cref="Columns"/> of the journal aliased <c>j</c>, in the same order.</summary>
+    private const string JournalColumns = "j.version, j.checkpoint_id, j.ts, j.principal, j.operation, j.events, j.metadata, j.reason, j.global_version";
+
+    private const string RebuildSql = $"""
+        with snapshot as (
+            select version, state from actors_snapshots
+            where actor_type = @actor_type and actor_id = @actor_id and version <= @to
+            order by version desc
+            limit 1
+        )
+        select {JournalColumns}, s.state
+        from actors_journal j
+        left join snapshot s on s.version = j.version
+        where j.actor_type = @actor_type and j.actor_id = @actor_id
+          and j.version >= coalesce((select version from snapshot), 1) and j.version <= @to
+        order by j.version
+        """;
+
     /// <inheritdoc />
     public async Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken)
     {
@@ -82,6 +100,36 @@ public sealed partial class PostgresJournalStore
             (command, ct) => ReadMutationSetsAsync(command, actor, ct),
             cancellationToken);
         return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<RebuildSource> ReadForRebuildAsync(ActorKey actor, long upToVersion, CancellationToken cancellationToken)
+    {
+        // One statement, so the snapshot and the sets after it come from one database snapshot: with two, a snapshot
+        // committed in between could make the second skip sets the first one's snapshot does not contain.
+        return await ExecuteAsync(
+            RebuildSql,
+            actor,
+            command => command.Parameters.AddWithValue("to", upToVersion),
+            async (command, ct) =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                SnapshotRecord? snapshot = null;
+                var sets = new List<MutationSetRecord>();
+                while (await reader.ReadAsync(ct))
+                {
+                    var set = ReadMutationSet(reader, actor);
+                    if (!reader.IsDBNull(9))
+                    {
+                        snapshot = new SnapshotRecord(actor, set.Version, reader.GetString(9));
+                    }
+
+                    sets.Add(set);
+                }
+
+                return new RebuildSource(snapshot, sets);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />

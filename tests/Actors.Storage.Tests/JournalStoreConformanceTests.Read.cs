@@ -177,4 +177,33 @@ public abstract partial class JournalStoreConformanceTests
 
         Assert.Empty(await Store.ReadTailAsync(NewActor(), 0, Ct));
     }
+
+    [Fact]
+    public async Task A_rebuild_source_is_the_newest_snapshot_at_or_before_the_version_and_the_sets_from_its_own_on()
+    {
+        var actor = NewActor();
+        var sets = new List<MutationSetRecord>();
+        for (var version = 1; version <= 7; version++)
+        {
+            var set = MutationSet(actor, version);
+            var snapshot = version is 3 or 6 ? new SnapshotRecord(actor, version, $$$"""{"at":{{{version}}}}""") : null;
+            sets.Add(set with { GlobalVersion = await Store.AppendAsync(new AppendRequest(set, snapshot), Ct) });
+        }
+
+        var upTo5 = await Store.ReadForRebuildAsync(actor, 5, Ct);
+        var upTo2 = await Store.ReadForRebuildAsync(actor, 2, Ct);
+        var head = await Store.ReadForRebuildAsync(actor, long.MaxValue, Ct);
+        var nobody = await Store.ReadForRebuildAsync(NewActor(), long.MaxValue, Ct);
+
+        Assert.Equal(3, upTo5.Snapshot?.Version);
+        JsonAssert.Equivalent("""{"at":3}""", upTo5.Snapshot!.State);
+        Assert.Equal([3L, 4L, 5L], upTo5.Sets.Select(s => s.Version));
+        AssertSameMutationSet(sets[3], upTo5.Sets[1]);
+        Assert.Null(upTo2.Snapshot);
+        Assert.Equal([1L, 2L], upTo2.Sets.Select(s => s.Version));
+        Assert.Equal(6, head.Snapshot?.Version);
+        Assert.Equal([6L, 7L], head.Sets.Select(s => s.Version));
+        Assert.Null(nobody.Snapshot);
+        Assert.Empty(nobody.Sets);
+    }
 }

@@ -41,6 +41,18 @@ public interface IJournalStore
     /// <summary>The newest snapshot with version ≤ <paramref name="atOrBeforeVersion"/>, or null.</summary>
     Task<SnapshotRecord?> FindSnapshotAsync(ActorKey actor, long atOrBeforeVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest snapshot at or before <paramref name="upToVersion"/> and the mutation sets from its version to
+    /// <paramref name="upToVersion"/> (see <see cref="RebuildSource"/>): an activation or a past state in one call, which a
+    /// store may answer in one query.
+    /// </summary>
+    async Task<RebuildSource> ReadForRebuildAsync(ActorKey actor, long upToVersion, CancellationToken cancellationToken)
+    {
+        var snapshot = await FindSnapshotAsync(actor, upToVersion, cancellationToken);
+        var from = snapshot?.Version ?? 1;
+        return new RebuildSource(snapshot, await ReadAsync(actor, from - 1, upToVersion, int.MaxValue, cancellationToken));
+    }
+
     /// <summary>The record stored with an earlier batch that used <paramref name="key"/>, or null.</summary>
     Task<IdempotencyRecord?> FindIdempotencyAsync(ActorKey actor, string key, CancellationToken cancellationToken);
 

@@ -192,27 +192,24 @@ public abstract class JournaledActor<TState, TEvent> : ActorBase
 
     private async Task<(TState? State, long Version, DateTimeOffset Timestamp)> LoadAsync(long upTo, CancellationToken cancellationToken)
     {
-        var snapshot = await Context.Store.FindSnapshotAsync(Key, upTo, cancellationToken);
-        var state = snapshot is null ? null : JsonSerializer.Deserialize(snapshot.State, StateTypeInfo);
-        var version = snapshot?.Version ?? 0;
+        var source = await Context.Store.ReadForRebuildAsync(Key, upTo, cancellationToken);
+        var state = source.Snapshot is null ? null : JsonSerializer.Deserialize(source.Snapshot.State, StateTypeInfo);
+        var version = source.Snapshot?.Version ?? 0;
         var timestamp = DateTimeOffset.MinValue;
-        var sets = await Context.Store.ReadAsync(Key, version, upTo, int.MaxValue, cancellationToken);
-        foreach (var set in sets)
+        foreach (var set in source.Sets)
         {
-            foreach (var e in Codec.Decode(set.Events))
+            // The snapshot's own set comes first for its commit time; its events are already in the snapshot.
+            if (set.Version > version)
             {
-                state = TransitionState(state, e);
+                foreach (var e in Codec.Decode(set.Events))
+                {
+                    state = TransitionState(state, e);
+                }
+
+                version = set.Version;
             }
 
-            version = set.Version;
             timestamp = set.Timestamp;
-        }
-
-        if (snapshot is not null && sets.Count == 0 && upTo == long.MaxValue)
-        {
-            // The snapshot is the head: its commit time is that of its mutation set.
-            var head = await Context.Store.ReadAsync(Key, version - 1, version, 1, cancellationToken);
-            timestamp = head.Count > 0 ? head[0].Timestamp : timestamp;
         }
 
         return (state, version, timestamp);
