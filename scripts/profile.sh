@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Where the time goes in a benchmark scenario: runs `scripts/bench.sh --quick --only <scenario>` and, once the scenario's
+# measured load is running, records every process on the machine with perf (Debian's linux-perf) for a few seconds, with
+# .NET's perf maps on so that JIT-compiled methods have names. Writes reports to artifacts/profile/<scenario>/:
+#   by-process.txt    CPU share per process and thread (silo, benchmark, PostgreSQL backends, wrk, JIT, GC)
+#   dotnet.txt        hottest .NET methods and native frames of the silo / benchmark process
+#   postgres.txt      hottest PostgreSQL functions
+#   perf.data         the raw recording (perf report -i ... to explore)
+#
+#   scripts/profile.sh s1        # gateway writes (the silo process)
+#   scripts/profile.sh s2 8      # in-process writes (the benchmark process), 8 seconds of recording
+#   scripts/profile.sh s3        # gateway reads
+#
+# PostgreSQL as in scripts/bench.sh (ACTORS_BENCH_POSTGRES, or a throwaway server). Needs root for apt-get and perf -a.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "${repo}"
+scenario="${1:-s1}"
+seconds="${2:-5}"
+case "${scenario}" in
+  s1) marker="bench: S1 gateway"; process="the silo" ;;
+  s2) marker="bench: S2 in-process"; process="the benchmark" ;;
+  s3) marker="bench: S3 gateway"; process="the silo" ;;
+  *) echo "profile.sh: scenario is s1, s2 or s3" >&2; exit 2 ;;
+esac
+
+if ! command -v perf >/dev/null 2>&1; then
+  echo "profile.sh: installing linux-perf (apt-get)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y linux-perf >&2
+fi
+
+out="artifacts/profile/${scenario}"
+mkdir -p "${out}"
+log="${out}/bench.log"
+# Perf maps name JIT-compiled code; with W^X on, the code is mapped twice and perf cannot attribute it.
+export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+only="${scenario}"
+[[ "${scenario}" == "s3" ]] && only="s1,s3"
+scripts/bench.sh --quick --only "${only}" --out "${out}/results.json" >"${log}" 2>&1 &
+bench=$!
+trap 'kill ${bench} 2>/dev/null || true' EXIT
+
+until grep -q "${marker}" "${log}" 2>/dev/null; do
+  if ! kill -0 "${bench}" 2>/dev/null; then
+    echo "profile.sh: the benchmark ended before ${scenario} started; see ${log}" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+
+# The warm-up the benchmark runs first, plus a second, so that the recording sees the measured load.
+warmup="$(sed -n 's/.*after \([0-9.]*\) s of warm-up.*/\1/p' "${log}" | tail -n 1)"
+sleep "$(awk -v w="${warmup:-3}" 'BEGIN { print w + 1 }')"
+echo "profile.sh: recording ${seconds} s of ${scenario}" >&2
+perf record -a -g -F 499 -o "${out}/perf.data" -- sleep "${seconds}" 2>/dev/null
+wait "${bench}" || true
+trap - EXIT
+
+perf report -i "${out}/perf.data" --no-children --sort comm,pid --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 30 >"${out}/by-process.txt" || true
+# .NET threads are named ".NET TP Worker", ".NET Tiered Compilation", ".NET Server GC" ... (the main thread by its process).
+perf report -i "${out}/perf.data" --no-children --sort comm,dso,symbol --stdio 2>/dev/null \
+  | grep -E '^ +[0-9]' | grep -vE '^ +[0-9.]+% +(postgres|wrk|swapper|perf|kworker)' | head -n 60 | cut -c1-220 >"${out}/dotnet.txt" || true
+perf report -i "${out}/perf.data" --no-children --sort symbol --stdio --comms postgres 2>/dev/null | grep -E '^ +[0-9]' | head -n 40 | cut -c1-160 >"${out}/postgres.txt" || true
+
+echo "== CPU by process and thread (${scenario}, ${seconds} s, whole machine) =="
+cat "${out}/by-process.txt"
+echo "== .NET (${process}): hottest frames =="
+head -n 15 "${out}/dotnet.txt"
+echo "== result =="
+grep -E "^\| ${scenario^^} " "${log}" || true
+echo "(reports in ${out}/: by-process.txt, dotnet.txt, postgres.txt; raw: perf report -i ${out}/perf.data)"
