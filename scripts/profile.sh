@@ -2,7 +2,7 @@
 # Where the time goes in a benchmark scenario: runs `scripts/bench.sh --quick --only <scenario>` and, once the scenario's
 # measured load is running, records every process on the machine with perf (Debian's linux-perf) for a few seconds, with
 # .NET's perf maps on so that JIT-compiled methods have names. Writes reports to artifacts/profile/<scenario>/:
-#   by-process.txt    CPU share per process and thread (silo, benchmark, PostgreSQL backends, wrk, JIT, GC)
+#   by-process.txt    CPU share per thread kind (silo, benchmark, PostgreSQL backends, wrk, JIT, GC)
 #   dotnet.txt        hottest .NET methods and native frames of the silo / benchmark process
 #   postgres.txt      hottest PostgreSQL functions
 #   perf.data         the raw recording (perf report -i ... to explore)
@@ -57,11 +57,11 @@ perf record -a -g -F 499 -o "${out}/perf.data" -- sleep "${seconds}" 2>/dev/null
 wait "${bench}" || true
 trap - EXIT
 
-perf report -i "${out}/perf.data" --no-children --sort comm,pid --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 30 >"${out}/by-process.txt" || true
+perf report -i "${out}/perf.data" --no-children -g none --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 30 >"${out}/by-process.txt" || true
 # .NET threads are named ".NET TP Worker", ".NET Tiered Compilation", ".NET Server GC" ... (the main thread by its process).
-perf report -i "${out}/perf.data" --no-children --sort comm,dso,symbol --stdio 2>/dev/null \
+perf report -i "${out}/perf.data" --no-children -g none --sort comm,dso,symbol --stdio 2>/dev/null \
   | grep -E '^ +[0-9]' | grep -vE '^ +[0-9.]+% +(postgres|wrk|swapper|perf|kworker)' | head -n 60 | cut -c1-220 >"${out}/dotnet.txt" || true
-perf report -i "${out}/perf.data" --no-children --sort symbol --stdio --comms postgres 2>/dev/null | grep -E '^ +[0-9]' | head -n 40 | cut -c1-160 >"${out}/postgres.txt" || true
+perf report -i "${out}/perf.data" --no-children -g none --sort symbol --stdio --comms postgres 2>/dev/null | grep -E '^ +[0-9]' | head -n 40 | cut -c1-160 >"${out}/postgres.txt" || true
 
 echo "== CPU by process and thread (${scenario}, ${seconds} s, whole machine) =="
 cat "${out}/by-process.txt"
