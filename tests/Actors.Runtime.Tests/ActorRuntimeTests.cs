@@ -259,4 +259,25 @@ public sealed class ActorRuntimeTests
             CancellationToken.None));
         Assert.Equal(ActorErrorKind.PreconditionFailed, stale.Kind);
     }
+
+    [Fact]
+    public async Task Checkpoints_are_listed_exactly_in_the_shape_of_the_checkpoint_contract()
+    {
+        await using var harness = await CreateAsync();
+        await harness.SendAsync("listed", Message("create"));
+        await harness.SendAsync("listed", Message("increment", """{"by":3}"""));
+        await harness.SendAsync("listed", Message("rewind", """{"version":1,"reason":"typo"}"""));
+
+        var listed = (await harness.SendAsync("listed", Message("getCheckpoints"))).Results[0].Result;
+
+        var sets = await harness.Store.ReadAsync(new ActorKey("counter", "listed"), 0, long.MaxValue, 10, CancellationToken.None);
+        var contract = sets
+            .Select(s => new Entities.Messages.CheckpointInfo(
+                s.CheckpointId, Journaling.Timestamps.Format(s.Timestamp), s.Version, s.Principal, s.Operation, System.Text.Json.Nodes.JsonNode.Parse(s.Metadata), s.Reason))
+            .ToList();
+        var expected = System.Text.Json.JsonSerializer.SerializeToNode(contract, Serialization.RuntimeJsonContext.Default.ListCheckpointInfo);
+        Assert.Equal(3, contract.Count);
+        Assert.Equal("typo", contract[2].Reason);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, listed), $"expected {expected?.ToJsonString()}, listed {listed?.ToJsonString()}");
+    }
 }

@@ -27,10 +27,36 @@ public abstract partial class EntityActor<TState>
     private async Task<JsonNode?> GetCheckpointsAsync(PageBody page, CancellationToken cancellationToken)
     {
         var sets = await ReadPageAsync(page, cancellationToken);
-        var checkpoints = sets
-            .Select(s => new CheckpointInfo(s.CheckpointId, Timestamps.Format(s.Timestamp), s.Version, s.Principal, s.Operation, JsonNode.Parse(s.Metadata), s.Reason))
-            .ToList();
-        return JsonSerializer.SerializeToNode(checkpoints, RuntimeJsonContext.Default.ListCheckpointInfo);
+        var checkpoints = new JsonArray();
+        foreach (var set in sets)
+        {
+            checkpoints.Add(ToJson(set));
+        }
+
+        return checkpoints;
+    }
+
+    /// <summary>
+    /// A checkpoint in the shape of <see cref="CheckpointInfo"/> (the contract, and the OpenAPI schema), built as nodes
+    /// directly: a page holds up to 1000, and serializing records to build nodes would write and parse them all again.
+    /// </summary>
+    private static JsonObject ToJson(MutationSetRecord set)
+    {
+        var checkpoint = new JsonObject
+        {
+            ["checkpointId"] = set.CheckpointId,
+            ["timestamp"] = Timestamps.Format(set.Timestamp),
+            ["version"] = set.Version,
+            ["principal"] = set.Principal,
+            ["operation"] = set.Operation,
+            ["metadata"] = JsonNode.Parse(set.Metadata),
+        };
+        if (set.Reason is not null)
+        {
+            checkpoint["reason"] = set.Reason;
+        }
+
+        return checkpoint;
     }
 
     private async Task<JsonNode?> GetActivityLogAsync(PageBody page, CancellationToken cancellationToken)
