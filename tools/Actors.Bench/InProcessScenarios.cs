@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json;
 using Actors.Abstractions.Messages;
@@ -31,10 +32,36 @@ public static class InProcessScenarios
         // The typed command, as ActorsClient.InProcess sends it: no JSON parsing on the way in.
         var adjust = ActorMessage.Of("adjustStock", new AdjustStock(1), GrainsJsonContext.Default.AdjustStock);
         await RunLoadAsync(host, size.Actors, adjust, size.WarmUp, new Latencies(), cancellationToken);
+
+        // How many mutation sets each group commit of the store wrote together (its actors.journal.group_size histogram).
+        long groups = 0, grouped = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "actors.journal.group_size")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "kind", Value: "append" })
+                {
+                    Interlocked.Increment(ref groups);
+                    Interlocked.Add(ref grouped, size);
+                }
+            }
+        });
+        listener.Start();
+
         var latencies = new Latencies();
         var watch = Stopwatch.StartNew();
         await RunLoadAsync(host, size.Actors, adjust, size.InProcessDuration, latencies, cancellationToken);
+        listener.Dispose();
         report.Figure("s2.batchesPerSecond", latencies.Count / watch.Elapsed.TotalSeconds, "batches/s");
+        report.Figure("s2.meanGroupSize", groups == 0 ? 0 : (double)grouped / groups, "sets per commit");
         report.Latency("s2", latencies);
     }
 
@@ -123,6 +150,11 @@ public static class InProcessScenarios
                 report.Note($"S4 preview rewind to the {name} checkpoint (version {version}) is refused: {e.Message}");
             }
         }
+
+        // The newest point the activation cannot answer from memory: what the oldest costs against a read of the journal near its head.
+        var previous = RuntimeHost.Message("getState", $$"""{"version":{{size.HistoryLength - 1}}}""");
+        report.Latency("s4.getState.previous", await Latencies.TimeAsync(size.TimeTravelCalls,
+            ct => host.SendAsync(HistoryActor, false, ct, previous), cancellationToken));
 
         var firstPage = RuntimeHost.Message("getCheckpoints");
         report.Latency("s4.getCheckpoints.firstPage", await Latencies.TimeAsync(size.TimeTravelCalls,
