@@ -51,7 +51,7 @@ public static class ActorsApi
         var body = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         var messages = BatchReader.Parse(body, options.Value);
 
-        var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, RequestHash(type, id, preview, body));
+        var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
         var (result, descriptor) = await RunAsync(http, runtime, type, id, request, cancellationToken);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
@@ -98,10 +98,7 @@ public static class ActorsApi
     }
 
     /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
-    public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) =>
-        status == StatusCodes.Status200OK
-            ? TypedResults.Text(answer?.ToJsonString() ?? "null", "application/json", Encoding.UTF8)
-            : TypedResults.Text(answer?.ToJsonString() ?? "null", "application/json", Encoding.UTF8, status);
+    public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) => new JsonNodeResult(answer, status);
 
     private static void Authorize(Caller caller, ActorTypeDescriptor descriptor, IReadOnlyList<ActorMessage> messages, bool preview)
     {
