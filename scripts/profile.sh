@@ -5,7 +5,8 @@
 #   by-process.txt    CPU share per thread kind (silo, benchmark, PostgreSQL backends, wrk, JIT, GC)
 #   dotnet.txt        hottest .NET methods and native frames of the silo / benchmark process
 #   postgres.txt      hottest PostgreSQL functions
-#   perf.data         the raw recording (perf report -i ... to explore)
+#   dotnet-trace.txt  dotnet-trace's top methods by sampled thread time in the .NET process (waits included)
+#   perf.data         the raw recording (perf report -i ... to explore); dotnet.nettrace, dotnet-trace's
 #
 #   scripts/profile.sh s1        # gateway writes (the silo process)
 #   scripts/profile.sh s2 8      # in-process writes (the benchmark process), 8 seconds of recording
@@ -19,9 +20,9 @@ cd "${repo}"
 scenario="${1:-s1}"
 seconds="${2:-5}"
 case "${scenario}" in
-  s1) marker="bench: S1 gateway"; process="the silo" ;;
-  s2) marker="bench: S2 in-process"; process="the benchmark" ;;
-  s3) marker="bench: S3 gateway"; process="the silo" ;;
+  s1) marker="bench: S1 gateway"; process="the silo"; process_pattern="Actors.Silo.dll" ;;
+  s2) marker="bench: S2 in-process"; process="the benchmark"; process_pattern="bin/Release/net10.0/Actors.Bench( |$)" ;;
+  s3) marker="bench: S3 gateway"; process="the silo"; process_pattern="Actors.Silo.dll" ;;
   *) echo "profile.sh: scenario is s1, s2 or s3" >&2; exit 2 ;;
 esac
 
@@ -53,7 +54,15 @@ done
 warmup="$(sed -n 's/.*after \([0-9.]*\) s of warm-up.*/\1/p' "${log}" | tail -n 1)"
 sleep "$(awk -v w="${warmup:-3}" 'BEGIN { print w + 1 }')"
 echo "profile.sh: recording ${seconds} s of ${scenario}" >&2
+# In the same window, dotnet-trace's view of the .NET process (GC, JIT and thread-time samples), when it can be had.
+export PATH="${PATH}:${HOME}/.dotnet/tools"
+command -v dotnet-trace >/dev/null 2>&1 || dotnet tool install -g dotnet-trace >/dev/null 2>&1 || true
+target="$(pgrep -f "${process_pattern}" | head -n 1 || true)"
+if command -v dotnet-trace >/dev/null 2>&1 && [[ -n "${target}" ]]; then
+  dotnet-trace collect -p "${target}" --duration "00:00:00:$(printf '%02d' "${seconds}")" -o "${out}/dotnet.nettrace" >/dev/null 2>&1 &
+fi
 perf record -a -g -F 499 -o "${out}/perf.data" -- sleep "${seconds}" 2>/dev/null
+wait $(jobs -p | grep -v "^${bench}$") 2>/dev/null || true
 wait "${bench}" || true
 trap - EXIT
 
@@ -69,4 +78,7 @@ echo "== .NET (${process}): hottest frames =="
 head -n 15 "${out}/dotnet.txt"
 echo "== result =="
 grep -E "^\| ${scenario^^} " "${log}" || true
-echo "(reports in ${out}/: by-process.txt, dotnet.txt, postgres.txt; raw: perf report -i ${out}/perf.data)"
+if [[ -f "${out}/dotnet.nettrace" ]]; then
+  dotnet-trace report "${out}/dotnet.nettrace" topN -n 25 >"${out}/dotnet-trace.txt" 2>&1 || true
+fi
+echo "(reports in ${out}/: by-process.txt, dotnet.txt, postgres.txt, dotnet-trace.txt; raw: perf report -i ${out}/perf.data)"
