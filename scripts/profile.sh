@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Where the time goes in a benchmark scenario: runs `scripts/bench.sh --quick --only <scenario>` and, once the scenario's
-# measured load is running, records every process on the machine with perf (Debian's linux-perf) for a few seconds, with
+# Where the time goes in a benchmark scenario: runs `scripts/bench.sh --only <scenario>` (full size: 30 s of load after a
+# 10 s warm-up) and, 10 s into the measured load (when tiered JIT compilation has settled), records every process on the
+# machine with perf (Debian's linux-perf) for a few seconds, with
 # .NET's perf maps on so that JIT-compiled methods have names. Writes reports to artifacts/profile/<scenario>/:
 #   by-process.txt    CPU share per thread kind (silo, benchmark, PostgreSQL backends, wrk, JIT, GC)
 #   dotnet.txt        hottest .NET methods and native frames of the silo / benchmark process
@@ -38,7 +39,7 @@ log="${out}/bench.log"
 export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 only="${scenario}"
 [[ "${scenario}" == "s3" ]] && only="s1,s3"
-scripts/bench.sh --quick --only "${only}" --out "${out}/results.json" >"${log}" 2>&1 &
+scripts/bench.sh --only "${only}" --out "${out}/results.json" >"${log}" 2>&1 &
 bench=$!
 trap 'kill ${bench} 2>/dev/null || true' EXIT
 
@@ -50,9 +51,9 @@ until grep -q "${marker}" "${log}" 2>/dev/null; do
   sleep 0.5
 done
 
-# The warm-up the benchmark runs first, plus a second, so that the recording sees the measured load.
+# The warm-up the benchmark runs first, plus 10 s of the measured load: a profile of the server as it runs, not as it starts.
 warmup="$(sed -n 's/.*after \([0-9.]*\) s of warm-up.*/\1/p' "${log}" | tail -n 1)"
-sleep "$(awk -v w="${warmup:-3}" 'BEGIN { print w + 1 }')"
+sleep "$(awk -v w="${warmup:-10}" 'BEGIN { print w + 10 }')"
 echo "profile.sh: recording ${seconds} s of ${scenario}" >&2
 # In the same window, dotnet-trace's view of the .NET process (GC, JIT and thread-time samples), when it can be had.
 export PATH="${PATH}:${HOME}/.dotnet/tools"

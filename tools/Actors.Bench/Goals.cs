@@ -17,9 +17,9 @@ public static class Goals
 
         var cpuBound =
             $"group commit is in: concurrent appends share one statement and one WAL flush (S2 averaged {Report.Format(report.Get("s2.meanGroupSize"))} sets per commit), " +
-            "so the limit is CPU, and 2 cores are shared by PostgreSQL, the server and (S1) wrk. scripts/profile.sh s1|s2 shows where it goes: PostgreSQL takes 30-45% of the machine " +
-            "inserting into a journal with ten indexes (one GIN on events; B1's table has only its primary key) and b-tree compares lead its profile; the server's thread pool takes " +
-            "25-35% (Kestrel, JSON, the turn, Npgsql), spread thin over many frames with no single hot spot; tiered JIT compilation still takes up to 20% in a run this short. " +
+            "so the limit is CPU, and 2 cores are shared by PostgreSQL, the server and (S1) wrk. scripts/profile.sh s1|s2 shows where it goes: PostgreSQL takes 45% (S1) to 64% (S2) " +
+            "of the machine inserting into a journal with eleven indexes (one GIN on events; B1's table has only its primary key), b-tree compares leading its profile, about twice " +
+            "B1's CPU per row; the server's thread pool takes 20-30% (Kestrel, JSON, the turn, Npgsql), spread thin over many frames with no single hot spot. " +
             "B1 is pgbench's C client doing one single-index INSERT per transaction: at 1 × B1 the server would have to spend less CPU on a whole batch (HTTP, authorization, the turn, " +
             "the append and its indexes) than PostgreSQL spends on B1's bare insert. Closing more of the gap takes fewer indexes on the append path (the event feed's four could become one), " +
             $"answers serialized once instead of built as JSON nodes, and PostgreSQL on cores of its own ({load}).";
