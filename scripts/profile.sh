@@ -59,11 +59,13 @@ echo "profile.sh: recording ${seconds} s of ${scenario}" >&2
 export PATH="${PATH}:${HOME}/.dotnet/tools"
 command -v dotnet-trace >/dev/null 2>&1 || dotnet tool install -g dotnet-trace >/dev/null 2>&1 || true
 target="$(pgrep -f "${process_pattern}" | head -n 1 || true)"
+trace=""
 if command -v dotnet-trace >/dev/null 2>&1 && [[ -n "${target}" ]]; then
   dotnet-trace collect -p "${target}" --duration "00:00:00:$(printf '%02d' "${seconds}")" -o "${out}/dotnet.nettrace" >/dev/null 2>&1 &
+  trace=$!
 fi
 perf record -a -g -F 499 -o "${out}/perf.data" -- sleep "${seconds}" 2>/dev/null
-wait $(jobs -p | grep -v "^${bench}$") 2>/dev/null || true
+[[ -n "${trace}" ]] && { wait "${trace}" || true; }
 wait "${bench}" || true
 trap - EXIT
 

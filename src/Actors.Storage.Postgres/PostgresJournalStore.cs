@@ -33,19 +33,12 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
     /// <summary>Lets the queued writes commit and stops the group writers. The data source is its owner's to dispose.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_appends is not null)
+        foreach (var queue in new IAsyncDisposable?[] { _appends, _audits, _tails })
         {
-            await _appends.DisposeAsync();
-        }
-
-        if (_audits is not null)
-        {
-            await _audits.DisposeAsync();
-        }
-
-        if (_tails is not null)
-        {
-            await _tails.DisposeAsync();
+            if (queue is not null)
+            {
+                await queue.DisposeAsync();
+            }
         }
     }
 
