@@ -1,16 +1,19 @@
-using Actors.Abstractions.Storage;
+using Actors.Abstractions.Security;
+using Actors.EventSourcing;
 using Actors.Gateway;
 using Actors.Gateway.Security;
 using Actors.Grains;
-using Actors.Runtime.Entities;
-using Actors.Runtime.Hosting;
 using Actors.Storage.Postgres;
 using Actors.Storage.Sqlite;
-using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Actors.Silo;
 
-/// <summary>Builds the silo: configuration, store choice, runtime, gateway.</summary>
+/// <summary>
+/// Builds the silo: one process hosting the Orleans silo (the grains and their journal) and the ASP.NET Core gateway
+/// in front of it. With no settings it is one silo on the embedded SQLite journal.
+/// </summary>
 public static class SiloHost
 {
     /// <summary>Where the silo listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise.</summary>
@@ -19,11 +22,18 @@ public static class SiloHost
     /// <summary>The embedded store's file, relative to the working directory, unless <c>Actors:Sqlite:Path</c> says otherwise.</summary>
     public const string DefaultSqliteFile = "actors.db";
 
+    /// <summary>Orleans' silo-to-silo port when <c>Orleans:Endpoints:SiloPort</c> is not set.</summary>
+    public const int DefaultSiloPort = 11111;
+
+    /// <summary>Orleans' client gateway port when <c>Orleans:Endpoints:GatewayPort</c> is not set.</summary>
+    public const int DefaultGatewayPort = 30000;
+
     /// <summary>Builds a silo from command-line arguments; <paramref name="configure"/> lets tests add configuration.</summary>
     /// <exception cref="SiloConfigurationException">The configuration is unsafe or incomplete; the message says why.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The settings beside the silo's assembly are read wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -46,16 +56,16 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.Services.AddOptions<ActorRuntimeOptions>()
-            .Configure(o => o.VerifyHeadBeforeTurn = store == "postgres")
-            .BindConfiguration("Actors:Runtime")
-            .Validate(o => o.SnapshotInterval > 0, "Actors:Runtime:SnapshotInterval must be positive.")
-            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ActorTypeRegistry(ActorGrains.Types));
-        builder.Services.AddSingleton<CommitNotifier>();
-        builder.Services.AddSingleton<ActorRuntime>();
+        builder.Services.AddOptions<ActorGrainOptions>().BindConfiguration("Actors:Grains")
+            .Validate(o => o.MaxConflictRetries >= 0, "Actors:Grains:MaxConflictRetries must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ActorGrainServices>();
+
+        // Before the silo starts: no grain may read the journal until its schema exists.
         builder.Services.AddHostedService<JournalInitializer>();
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
+
         builder.Services.AddActorsGateway();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
         builder.Services.AddSingleton<Telemetry>();
@@ -66,7 +76,7 @@ public static class SiloHost
             // Headers or bodies trickled in to hold a connection open are cut off (408 or a closed connection). The body size
             // stays Kestrel's (30 MB) on purpose: the gateway refuses bodies above MaxBodyBytes with a 413 problem, and
             // Kestrel can then drain the rest and keep the connection; at the same limit it would close the connection instead.
-            var limits = builder.Configuration.GetSection("Actors:Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+            var limits = builder.Configuration.GetSection("Actors:Gateway").Get<Actors.Gateway.GatewayOptions>() ?? new Actors.Gateway.GatewayOptions();
             kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
         });
@@ -84,6 +94,27 @@ public static class SiloHost
         app.UseStatusCodePages();
         app.MapActorsGateway();
         return app;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    {
+        // Orleans reads its standard "Orleans" section itself (ClusterId, ServiceId, Endpoints, Clustering, Messaging).
+        // Without a clustering provider there, the silo is a cluster of one on this machine's loopback.
+        if (!configuration.GetSection("Orleans:Clustering").Exists())
+        {
+            silo.UseLocalhostClustering(
+                siloPort: configuration.GetValue("Orleans:Endpoints:SiloPort", DefaultSiloPort),
+                gatewayPort: configuration.GetValue("Orleans:Endpoints:GatewayPort", DefaultGatewayPort));
+        }
+
+        silo.AddJournalLogConsistencyProvider();
+        silo.AddActivityPropagation();
+        silo.Services.AddSerializer(serializer => serializer.AddActorsJson());
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            // An actor unused for this long is deactivated: its memory freed, its state still in the journal.
+            options.CollectionAge = configuration.GetValue("Actors:Grains:IdleTimeout", TimeSpan.FromMinutes(10));
+        });
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)
@@ -109,7 +140,7 @@ public static class SiloHost
     {
         try
         {
-            options.Tokens.ForEach(t => Actors.Abstractions.Security.PermissionSet.Parse(t.Permissions));
+            options.Tokens.ForEach(t => PermissionSet.Parse(t.Permissions));
             return true;
         }
         catch (FormatException)

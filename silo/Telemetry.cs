@@ -1,4 +1,4 @@
-using Actors.Runtime.Diagnostics;
+using Actors.EventSourcing;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Abstractions;
 using Actors.Client;
 
@@ -9,7 +10,7 @@ namespace Actors.Cli;
 /// <param name="Output">Results go here.</param>
 /// <param name="Error">Progress and errors go here.</param>
 /// <param name="Json">Print JSON for scripts instead of tables.</param>
-public sealed record Session(ActorRef<IEntityActor> Actor, Arguments Arguments, TextWriter Output, TextWriter Error, bool Json)
+public sealed record Session(ActorRef<IActorGrain> Actor, Arguments Arguments, TextWriter Output, TextWriter Error, bool Json)
 {
     /// <summary>The one point named by the first given of <paramref name="names"/> (<c>version</c>, <c>checkpoint</c>, a time option).</summary>
     /// <exception cref="UsageException">More than one is given, or none when <paramref name="required"/>.</exception>

@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Abstractions;
 
 namespace Actors.Client;
@@ -9,7 +10,7 @@ namespace Actors.Client;
 /// </summary>
 /// <typeparam name="TActor">The actor's interface; it decides which typed command methods apply.</typeparam>
 public sealed class ActorBatch<TActor>
-    where TActor : IEntityActor
+    where TActor : IActorGrain
 {
     private readonly ActorScope<TActor> _scope;
     private readonly List<ActorCommand> _commands = [];

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Actors.Runtime.Entities.Messages;
-using Actors.Runtime.Serialization;
+using Actors.Grains.Messages;
+using Actors.Grains;
 
 namespace Actors.Client;
 
@@ -62,57 +62,57 @@ public sealed class ActorCommand
         new(type, body is null ? [] : WithoutNulls((JsonObject)body.DeepClone()), typed: null);
 
     /// <summary><c>addTag {key}</c>: every actor type has tags.</summary>
-    public static ActorCommand AddTag(string key) => Create("addTag", new TagBody(key), RuntimeJsonContext.Default.TagBody);
+    public static ActorCommand AddTag(string key) => Create("addTag", new TagBody(key), MessagesJsonContext.Default.TagBody);
 
     /// <summary><c>removeTag {key}</c>.</summary>
-    public static ActorCommand RemoveTag(string key) => Create("removeTag", new TagBody(key), RuntimeJsonContext.Default.TagBody);
+    public static ActorCommand RemoveTag(string key) => Create("removeTag", new TagBody(key), MessagesJsonContext.Default.TagBody);
 
     /// <summary><c>delete {}</c>: a soft delete; later commands are refused as deleted until <see cref="Undelete"/>.</summary>
-    public static ActorCommand Delete() => Create("delete", new EmptyBody(), RuntimeJsonContext.Default.EmptyBody);
+    public static ActorCommand Delete() => Create("delete", new EmptyBody(), MessagesJsonContext.Default.EmptyBody);
 
     /// <summary><c>undelete {}</c>: brings a deleted actor back.</summary>
-    public static ActorCommand Undelete() => Create("undelete", new EmptyBody(), RuntimeJsonContext.Default.EmptyBody);
+    public static ActorCommand Undelete() => Create("undelete", new EmptyBody(), MessagesJsonContext.Default.EmptyBody);
 
     /// <summary><c>query</c>: the asked fields and edges; <c>null</c> asks every scalar field.</summary>
     public static ActorCommand Query(ActorQuery? query = null) =>
-        Create("query", new QueryBody(query?.ToSpec()), RuntimeJsonContext.Default.QueryBody);
+        Create("query", new QueryBody(query?.ToSpec()), MessagesJsonContext.Default.QueryBody);
 
     /// <summary><c>getCheckpoints</c>: at most <paramref name="limit"/> checkpoints after <paramref name="after"/>, earliest first.</summary>
     public static ActorCommand GetCheckpoints(int? limit = null, Guid? after = null) =>
-        Create("getCheckpoints", new PageBody(limit, after), RuntimeJsonContext.Default.PageBody);
+        Create("getCheckpoints", new PageBody(limit, after), MessagesJsonContext.Default.PageBody);
 
     /// <summary><c>getActivityLog</c>: at most <paramref name="limit"/> entries after checkpoint <paramref name="after"/>.</summary>
     public static ActorCommand GetActivityLog(int? limit = null, Guid? after = null) =>
-        Create("getActivityLog", new PageBody(limit, after), RuntimeJsonContext.Default.PageBody);
+        Create("getActivityLog", new PageBody(limit, after), MessagesJsonContext.Default.PageBody);
 
     /// <summary><c>getState</c>: the state as it was at <paramref name="point"/>.</summary>
     public static ActorCommand GetState(HistoryPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return Create("getState", new StatePointBody(point.CheckpointId, point.Version, point.Timestamp), RuntimeJsonContext.Default.StatePointBody);
+        return Create("getState", new StatePointBody(point.CheckpointId, point.Version, point.Timestamp), MessagesJsonContext.Default.StatePointBody);
     }
 
     /// <summary><c>getHistory</c>: at most <paramref name="limit"/> checkpoints after the first <paramref name="offset"/>, each with old and new values.</summary>
     public static ActorCommand GetHistory(int? limit = null, int? offset = null) =>
-        Create("getHistory", new HistoryBody(limit, offset), RuntimeJsonContext.Default.HistoryBody);
+        Create("getHistory", new HistoryBody(limit, offset), MessagesJsonContext.Default.HistoryBody);
 
     /// <summary><c>diff</c>: how the state at <paramref name="to"/> differs from the state at <paramref name="from"/>.</summary>
     public static ActorCommand Diff(HistoryPoint from, HistoryPoint to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        return Create("diff", new DiffBody(from.ToJsonElement(), to.ToJsonElement()), RuntimeJsonContext.Default.DiffBody);
+        return Create("diff", new DiffBody(from.ToJsonElement(), to.ToJsonElement()), MessagesJsonContext.Default.DiffBody);
     }
 
     /// <summary><c>getPendingChanges</c>: what the batch's earlier commands would change (in a preview: what the preview would do).</summary>
-    public static ActorCommand GetPendingChanges() => Create("getPendingChanges", new EmptyBody(), RuntimeJsonContext.Default.EmptyBody);
+    public static ActorCommand GetPendingChanges() => Create("getPendingChanges", new EmptyBody(), MessagesJsonContext.Default.EmptyBody);
 
     /// <summary><c>rewind</c> to <paramref name="target"/>; <paramref name="fields"/> restores only those fields.</summary>
     public static ActorCommand Rewind(HistoryPoint target, string? reason = null, IEnumerable<string>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         var body = new RewindBody(target.CheckpointId, target.Version, target.Timestamp, reason, fields?.ToList());
-        return Create("rewind", body, RuntimeJsonContext.Default.RewindBody);
+        return Create("rewind", body, MessagesJsonContext.Default.RewindBody);
     }
 
     /// <inheritdoc />

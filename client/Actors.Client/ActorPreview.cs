@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Abstractions;
 using Actors.Client.Transport;
 
@@ -14,7 +15,7 @@ namespace Actors.Client;
 /// </summary>
 /// <typeparam name="TActor">The actor's interface, e.g. <c>IOrderActor</c>.</typeparam>
 public sealed class ActorPreview<TActor> : ActorScope<TActor>, IAsyncDisposable
-    where TActor : IEntityActor
+    where TActor : IActorGrain
 {
     private readonly IActorTransport _transport;
     private readonly List<ActorCommand> _commands = [];

@@ -1,4 +1,4 @@
-using Actors.Runtime.Entities.Messages;
+using Actors.Grains.Messages;
 
 namespace Actors.Client;
 

@@ -1,3 +1,4 @@
+using Actors.Grains;
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Client.Transport;
@@ -10,7 +11,7 @@ namespace Actors.Client;
 /// </summary>
 /// <typeparam name="TActor">The actor's interface, e.g. <c>IOrderActor</c>.</typeparam>
 public sealed class ActorRef<TActor> : ActorScope<TActor>
-    where TActor : IEntityActor
+    where TActor : IActorGrain
 {
     private readonly IActorTransport _transport;
 

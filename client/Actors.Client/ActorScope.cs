@@ -1,3 +1,4 @@
+using Actors.Grains;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,7 +13,7 @@ namespace Actors.Client;
 /// </summary>
 /// <typeparam name="TActor">The actor's interface, e.g. <c>IOrderActor</c>; it picks the typed batch methods.</typeparam>
 public abstract class ActorScope<TActor>
-    where TActor : IEntityActor
+    where TActor : IActorGrain
 {
     /// <summary>The most entries one page of checkpoints or activity holds.</summary>
     public const int MaxPageSize = 1000;

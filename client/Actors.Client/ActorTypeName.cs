@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Abstractions;
 
 namespace Actors.Client;
@@ -6,10 +7,10 @@ namespace Actors.Client;
 internal static class ActorTypeName
 {
     public static string Of<TActor>()
-        where TActor : IEntityActor
+        where TActor : IActorGrain
     {
         var name = typeof(TActor).Name;
-        if (!typeof(TActor).IsInterface || typeof(TActor) == typeof(IEntityActor) || name.Length <= "IActor".Length
+        if (!typeof(TActor).IsInterface || typeof(TActor) == typeof(IActorGrain) || (typeof(TActor).IsGenericType && typeof(TActor).GetGenericTypeDefinition() == typeof(IActorGrain<>)) || name.Length <= "IActor".Length
             || !name.StartsWith('I') || !name.EndsWith("Actor", StringComparison.Ordinal))
         {
             throw new ArgumentException(

@@ -1,14 +1,13 @@
+using Actors.Grains;
 using Actors.Abstractions;
 using Actors.Abstractions.Security;
-using Actors.Abstractions.Storage;
 using Actors.Client.Transport;
-using Actors.Runtime.Hosting;
 
 namespace Actors.Client;
 
 /// <summary>
 /// The entry point, in Orleans' spirit: <c>client.GetActor&lt;IOrderActor&gt;("ord-1")</c> gives a reference whose
-/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="InProcess(ActorRuntime, IJournalStore, string, IEnumerable{string}?)"/>)
+/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="Orleans(IGrainFactory, string, IEnumerable{string}?)"/>)
 /// or a silo over HTTP (<see cref="Http(Uri, string, ActorsHttpOptions?)"/>).
 /// </summary>
 public sealed class ActorsClient : IAsyncDisposable
@@ -21,32 +20,20 @@ public sealed class ActorsClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// A client that calls <paramref name="runtime"/> directly: no HTTP, and typed command records reach the actor
-    /// without JSON parsing. Batches are recorded as sent by <paramref name="principal"/>. Without
-    /// <paramref name="permissions"/> the caller may do everything (<c>actors/*:*</c>); with them, batches are checked
-    /// and sensitive fields masked exactly as the gateway does for a token with those grants. This client cannot
-    /// replay (it has no journal to read); use <see cref="InProcess(ActorRuntime, IJournalStore, string, IEnumerable{string}?)"/> for that.
+    /// A client that calls the actors' grains through Orleans: pass the silo's own <see cref="IGrainFactory"/> (in the
+    /// silo's process), or an <see cref="IClusterClient"/> connected to a silo's gateway port (<c>UseOrleansClient</c>). No
+    /// HTTP, and typed command records reach the grain without JSON parsing. Batches are recorded as sent by
+    /// <paramref name="principal"/>. Without <paramref name="permissions"/> the caller may do everything
+    /// (<c>actors/*:*</c>); with them, batches are checked and sensitive fields masked exactly as the gateway does for a
+    /// token with those grants. The Orleans client needs the actors' JSON codec:
+    /// <c>services.AddSerializer(s =&gt; s.AddActorsJson())</c>.
     /// </summary>
     /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
-    public static ActorsClient InProcess(ActorRuntime runtime, string principal, IEnumerable<string>? permissions = null)
+    public static ActorsClient Orleans(IGrainFactory grains, string principal, IEnumerable<string>? permissions = null)
     {
-        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(grains);
         ArgumentException.ThrowIfNullOrWhiteSpace(principal);
-        return new ActorsClient(new InProcessTransport(runtime, null, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"]), TimeProvider.System));
-    }
-
-    /// <summary>
-    /// A client that calls <paramref name="runtime"/> directly, as <see cref="InProcess(ActorRuntime, string, IEnumerable{string}?)"/>,
-    /// and replays (<see cref="ActorRef{TActor}.ReplayAsync"/>) by reading <paramref name="journal"/>, the store the
-    /// runtime writes to, waking on the runtime's commits.
-    /// </summary>
-    /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
-    public static ActorsClient InProcess(ActorRuntime runtime, IJournalStore journal, string principal, IEnumerable<string>? permissions = null)
-    {
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(journal);
-        ArgumentException.ThrowIfNullOrWhiteSpace(principal);
-        return new ActorsClient(new InProcessTransport(runtime, journal, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"]), TimeProvider.System));
+        return new ActorsClient(new GrainTransport(grains, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"])));
     }
 
     /// <summary>
@@ -72,11 +59,11 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>A reference to the actor of type <typeparamref name="TActor"/> (<c>IOrderActor</c> is type <c>order</c>) with id <paramref name="id"/>.</summary>
     public ActorRef<TActor> GetActor<TActor>(string id)
-        where TActor : IEntityActor =>
+        where TActor : IActorGrain =>
         new(_transport, new ActorKey(ActorTypeName.Of<TActor>(), Id(id)));
 
     /// <summary>A reference to any actor by its URL type name (<c>order</c>) and id, for tools that take the type as text.</summary>
-    public ActorRef<IEntityActor> GetActor(string type, string id)
+    public ActorRef<IActorGrain> GetActor(string type, string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         return new(_transport, new ActorKey(type, Id(id)));

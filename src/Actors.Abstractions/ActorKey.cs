@@ -1,6 +1,10 @@
 namespace Actors.Abstractions;
 
-/// <summary>Addresses one actor: its type as it appears in URLs (<c>order</c>) and its id.</summary>
+/// <summary>
+/// Addresses one actor: its type as it appears in URLs and Orleans grain ids (<c>order</c>) and its id
+/// (<c>ord-1001</c>), so the grain id is <c>order/ord-1001</c>.
+/// </summary>
+[GenerateSerializer, Immutable]
 public readonly record struct ActorKey(string Type, string Id)
 {
     /// <summary>The longest id the server accepts.</summary>

@@ -107,7 +107,7 @@ public abstract partial class ClientBehaviourTests
 
         Assert.Equal(new ActorKey("order", "o1"), client.GetActor<IOrderActor>("o1").Key);
         Assert.Equal(new ActorKey("payment", "p1"), client.GetActor<Grains.Payments.IPaymentActor>("p1").Key);
-        Assert.Throws<ArgumentException>(() => client.GetActor<IEntityActor>("x"));
+        Assert.Throws<ArgumentException>(() => client.GetActor<IActorGrain>("x"));
     }
 }
 

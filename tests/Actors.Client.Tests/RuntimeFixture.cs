@@ -1,5 +1,5 @@
 using Actors.Grains;
-using Actors.Runtime.Entities;
+using Actors.Grains;
 using Actors.Runtime.Hosting;
 using Actors.Storage.Sqlite;
 using Microsoft.Data.Sqlite;

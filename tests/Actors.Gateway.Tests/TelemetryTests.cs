@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Actors.Runtime.Diagnostics;
+using Actors.EventSourcing;
 
 namespace Actors.Gateway.Tests;
 

@@ -1,4 +1,4 @@
-using Actors.Runtime.Entities;
+using Actors.Grains;
 using Actors.Runtime.Hosting;
 using Actors.Storage.Sqlite;
 using Microsoft.Data.Sqlite;

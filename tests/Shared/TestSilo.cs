@@ -40,6 +40,10 @@ public sealed class TestSilo : IAsyncDisposable
         {
             ["Actors:Sqlite:Path"] = Path.Combine(directory, "actors.db"),
             ["Actors:Snapshots:Path"] = Path.Combine(directory, "snapshots"),
+
+            // Orleans' silo-to-silo and client gateway ports: free ones, so silos of parallel tests never collide.
+            ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings)
         {
@@ -56,6 +60,17 @@ public sealed class TestSilo : IAsyncDisposable
         });
         await app.StartAsync();
         return new TestSilo(directory, app);
+    }
+
+    /// <summary>The Orleans client gateway port this silo listens on, for external Orleans clients.</summary>
+    public int GatewayPort => int.Parse(App.Configuration["Orleans:Endpoints:GatewayPort"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A TCP port nothing listens on now (the OS picks it; a later bind may still race, rarely).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Configuration keys that make a silo accept <paramref name="tokens"/>.</summary>

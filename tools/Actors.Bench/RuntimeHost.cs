@@ -2,7 +2,7 @@ using System.Text.Json;
 using Actors.Abstractions;
 using Actors.Abstractions.Messages;
 using Actors.Grains;
-using Actors.Runtime.Entities;
+using Actors.Grains;
 using Actors.Runtime.Hosting;
 using Actors.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Abstractions;
 using Actors.Client;
 
@@ -12,7 +13,7 @@ public static class CheckpointsCommand
         var after = session.Arguments.Option("after") is { } text
             ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--after must be a checkpoint id (UUID), not '{text}'.")
             : (Guid?)null;
-        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IEntityActor>.MaxPageSize) ?? ActorScope<IEntityActor>.MaxPageSize);
+        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IActorGrain>.MaxPageSize) ?? ActorScope<IActorGrain>.MaxPageSize);
         session.Done("checkpoints");
 
         var progress = new Progress(session.Error, "checkpoints", pageSize);

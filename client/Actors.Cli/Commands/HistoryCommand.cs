@@ -1,3 +1,4 @@
+using Actors.Grains;
 using System.Globalization;
 using Actors.Abstractions;
 using Actors.Client;
@@ -15,7 +16,7 @@ public static class HistoryCommand
     {
         var offset = (int)(session.Arguments.Number("offset", 0, int.MaxValue) ?? 0);
         var limit = session.Arguments.Number("limit", 1);
-        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IEntityActor>.MaxPageSize) ?? ActorScope<IEntityActor>.MaxPageSize);
+        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IActorGrain>.MaxPageSize) ?? ActorScope<IActorGrain>.MaxPageSize);
         session.Done("history");
         if (limit is { } most && most < pageSize)
         {

@@ -8,6 +8,7 @@ namespace Actors.Abstractions.Messages;
 /// <param name="IdempotencyKey">From <c>Idempotency-Key</c>: a repeat answers the first result without applying it again.</param>
 /// <param name="RequestHash">A hash of the request, to tell a retry from a different batch reusing a key.</param>
 /// <param name="Restore">The batch is a restore (<c>POST .../restore</c>): its rewind is audited as a restore.</param>
+[GenerateSerializer, Immutable]
 public sealed record BatchRequest(
     IReadOnlyList<ActorMessage> Messages,
     string Principal,

@@ -10,6 +10,7 @@ namespace Actors.Abstractions.Storage;
 /// <param name="Target">JSON object: what was targeted (checkpoint, version, time, snapshot id ...).</param>
 /// <param name="Reason">Why, when the caller said.</param>
 /// <param name="Sequence">Position in the audit log; assigned by the store.</param>
+[GenerateSerializer, Immutable]
 public sealed record AuditRecord(
     Guid AuditId,
     DateTimeOffset Timestamp,

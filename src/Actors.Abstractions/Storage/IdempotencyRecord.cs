@@ -5,4 +5,5 @@ namespace Actors.Abstractions.Storage;
 /// <param name="RequestHash">Hash of the first request, to refuse the key's reuse for another request.</param>
 /// <param name="Version">The version the first request committed.</param>
 /// <param name="Response">The first answer (JSON), unmasked.</param>
+[GenerateSerializer, Immutable]
 public sealed record IdempotencyRecord(string Key, string RequestHash, long Version, string Response);

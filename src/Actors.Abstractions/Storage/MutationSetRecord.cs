@@ -11,6 +11,7 @@ namespace Actors.Abstractions.Storage;
 /// <param name="Metadata">JSON object: <c>{"commands":[...]}</c> and, for rewinds, the target.</param>
 /// <param name="Reason">Why, when the caller said (rewind, restore).</param>
 /// <param name="GlobalVersion">Position in the one sequence every mutation set takes from; assigned by the store.</param>
+[GenerateSerializer, Immutable]
 public sealed record MutationSetRecord(
     ActorKey Actor,
     long Version,

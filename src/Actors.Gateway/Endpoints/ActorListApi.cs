@@ -5,9 +5,8 @@ using Actors.Abstractions.Storage;
 using Actors.Gateway.History;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
-using Actors.Runtime.Entities;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Journaling;
+using Actors.Grains;
+using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,9 +33,9 @@ public static class ActorListApi
     }
 
     /// <summary>Every actor of the type as it was at <c>?asOf=</c> or <c>?atVersion=</c> (now without either), filtered by <c>where.&lt;field&gt;=</c>.</summary>
-    public static async Task<IResult> ListAsync(string type, HttpContext http, ActorRuntime runtime, AsOfReader reader, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(string type, HttpContext http, AsOfReader reader, CancellationToken cancellationToken)
     {
-        var descriptor = ActorsApi.Resolve(runtime, type);
+        var descriptor = ActorAccess.Resolve(type);
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type, "read", "Listing actors");
         var request = http.Request;
@@ -58,9 +57,9 @@ public static class ActorListApi
 
     /// <summary>Starts a snapshot of every actor of the type as of <c>at</c>: 202 with its id and status.</summary>
     public static async Task<IResult> StartSnapshotAsync(
-        string type, HttpContext http, ActorRuntime runtime, SnapshotJobs jobs, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        string type, HttpContext http, SnapshotJobs jobs, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
-        ActorsApi.Resolve(runtime, type);
+        ActorAccess.Resolve(type);
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type, "read", "A snapshot");
         var body = await ReadObjectAsync(http, options.Value, cancellationToken);
@@ -108,10 +107,10 @@ public static class ActorListApi
 
     /// <summary>A completed snapshot's data, one actor per line (NDJSON), masked unless the caller may see personal data.</summary>
     public static async Task GetSnapshotDataAsync(
-        string snapshotId, HttpContext http, ActorRuntime runtime, SnapshotJobs jobs, IJournalStore store, TimeProvider time, CancellationToken cancellationToken)
+        string snapshotId, HttpContext http, SnapshotJobs jobs, IJournalStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var status = FindSnapshot(jobs, snapshotId);
-        var type = runtime.Types.Find((string)status["actorType"]!)!;
+        var type = ActorTypes.All.Find((string)status["actorType"]!)!;
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type.Name, "read", "A snapshot");
         if ((string?)status["status"] != "completed")

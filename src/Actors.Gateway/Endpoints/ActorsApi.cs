@@ -8,9 +8,8 @@ using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
-using Actors.Runtime.Diagnostics;
-using Actors.Runtime.Entities;
-using Actors.Runtime.Hosting;
+using Actors.EventSourcing;
+using Actors.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,11 +33,11 @@ public static class ActorsApi
         string type,
         string id,
         HttpContext http,
-        ActorRuntime runtime,
+        IGrainFactory grains,
         IOptions<GatewayOptions> options,
         CancellationToken cancellationToken)
     {
-        Resolve(runtime, type, id);
+        ActorAccess.Resolve(type, id);
         if (!IsJson(http.Request.ContentType))
         {
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{http.Request.ContentType}'.");
@@ -52,7 +51,7 @@ public static class ActorsApi
         var messages = BatchReader.Parse(body, options.Value);
 
         var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
-        var (result, descriptor) = await RunAsync(http, runtime, type, id, request, cancellationToken);
+        var (result, descriptor) = await RunAsync(http, grains, type, id, request, cancellationToken);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
             : result.Results[^1].Result;
@@ -65,60 +64,31 @@ public static class ActorsApi
     }
 
     /// <summary>
-    /// Authorizes every message for the caller, runs the batch in the actor's turn and sets the ETag: the one
-    /// path every endpoint that talks to one actor goes through. Results are not yet masked.
+    /// Authorizes every message for the caller, runs the batch in the actor's grain and sets the ETag: the one path every
+    /// endpoint that talks to one actor goes through. Results are not yet masked.
     /// </summary>
     public static async Task<(BatchResult Result, ActorTypeDescriptor Type)> RunAsync(
-        HttpContext http, ActorRuntime runtime, string type, string id, BatchRequest request, CancellationToken cancellationToken)
+        HttpContext http, IGrainFactory grains, string type, string id, BatchRequest request, CancellationToken cancellationToken)
     {
         using var span = ActorsTelemetry.Source.StartActivity($"{http.Request.Method} /resources/actors/{{type}}/{{id}}", ActivityKind.Server);
         span?.SetTag(ActorsTelemetry.Tags.ActorType, type);
         span?.SetTag(ActorsTelemetry.Tags.ActorId, id);
         span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
-        var descriptor = Resolve(runtime, type, id);
-        Authorize(BearerAuthFilter.CallerOf(http), descriptor, request.Messages, request.Preview);
-        var result = await runtime.ExecuteAsync(new ActorKey(type, id), request, cancellationToken);
+        var descriptor = ActorAccess.Resolve(type, id);
+        ActorAccess.Authorize(BearerAuthFilter.CallerOf(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
+        var result = await Grain(grains, type, id).ExecuteAsync(request, cancellationToken);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return (result, descriptor);
     }
 
-    /// <summary>The actor type named in a URL, after checking the id: 404 for an unknown type, 400 for a bad id.</summary>
-    public static ActorTypeDescriptor Resolve(ActorRuntime runtime, string type, string? id = null)
-    {
-        var descriptor = runtime.Types.Find(type)
-            ?? throw ActorException.NotFound($"Unknown actor type '{QueryParameters.Shorten(type)}'. Known types: {string.Join(", ", runtime.Types.All.Select(t => t.Name))}.");
-        if (id is not null && !ActorKey.IsValidId(id))
-        {
-            throw ActorException.Invalid($"Invalid actor id '{QueryParameters.Shorten(id)}': an id is 1-{ActorKey.MaxIdLength} characters of A-Z a-z 0-9 - _ . :");
-        }
-
-        return descriptor;
-    }
+    /// <summary>The grain of actor <paramref name="type"/>/<paramref name="id"/>: grain types are the URL names.</summary>
+    public static IActorGrain Grain(IGrainFactory grains, string type, string id) =>
+        grains.GetGrain<IActorGrain>(GrainId.Create(type, id));
 
     /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
     public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) => new JsonNodeResult(answer, status);
-
-    private static void Authorize(Caller caller, ActorTypeDescriptor descriptor, IReadOnlyList<ActorMessage> messages, bool preview)
-    {
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var kind = descriptor.Classify(messages[i].Type)
-                ?? throw new MessageFailedException(i, messages[i].Type, ActorException.Invalid(
-                    $"Unknown message type '{messages[i].Type}' for actor type '{descriptor.Name}'. Known types: {string.Join(", ", descriptor.Messages.Keys.Order(StringComparer.Ordinal))}."));
-            var permission = kind switch
-            {
-                MessageKind.Read => "read",
-                MessageKind.Write => "write",
-                _ => preview ? "rewind:preview" : "rewind",
-            };
-            if (!caller.Permissions.Allows(descriptor.Name, permission))
-            {
-                throw new PermissionDeniedException($"actors/{descriptor.Name}:{permission}", $"Message '{messages[i].Type}'", i, messages[i].Type);
-            }
-        }
-    }
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

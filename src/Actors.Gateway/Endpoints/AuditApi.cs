@@ -1,9 +1,9 @@
+using Actors.Grains;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Storage;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Journaling;
+using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,18 +20,18 @@ public static class AuditApi
     }
 
     /// <summary>A page of the audit log, oldest first, filtered by operation, actor, principal and time.</summary>
-    public static async Task<IResult> GetAuditAsync(HttpContext http, ActorRuntime runtime, IJournalStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAuditAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
         var caller = BearerAuthFilter.CallerOf(http);
         var request = http.Request;
         var actorType = QueryParameters.Text(request, "actorType");
         if (actorType is null)
         {
-            Access.RequireEverywhere(caller, runtime, "read", "Reading the audit log");
+            Access.RequireEverywhere(caller, "read", "Reading the audit log");
         }
         else
         {
-            ActorsApi.Resolve(runtime, actorType);
+            ActorAccess.Resolve(actorType);
             Access.Require(caller, actorType, "read", "Reading the audit log");
         }
 

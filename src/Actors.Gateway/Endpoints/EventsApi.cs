@@ -4,9 +4,8 @@ using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
-using Actors.Runtime.Entities;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Journaling;
+using Actors.Grains;
+using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,14 +29,14 @@ public static class EventsApi
     /// Events across actors, filtered by event type (<c>Order.TagAdded</c> or <c>Order.*</c>), actor type and id,
     /// principal and time, in a stable order, with a cursor that resumes where a page ended.
     /// </summary>
-    public static async Task<IResult> GetEventsAsync(HttpContext http, ActorRuntime runtime, IJournalStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetEventsAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
         var caller = BearerAuthFilter.CallerOf(http);
         var request = http.Request;
-        var (eventType, actorType, matchesNothing) = ResolveTypes(runtime, QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
+        var (eventType, actorType, matchesNothing) = ResolveTypes(QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
         if (actorType is null)
         {
-            Access.RequireEverywhere(caller, runtime, "read", "Reading events");
+            Access.RequireEverywhere(caller, "read", "Reading events");
         }
         else
         {
@@ -64,7 +63,7 @@ public static class EventsApi
             more = page.Entries.Count == limit;
             foreach (var entry in page.Entries)
             {
-                var matching = Expand(runtime, caller, entry.MutationSet).Where(e => eventType is null || (string?)e["type"] == eventType).ToList();
+                var matching = Expand(caller, entry.MutationSet).Where(e => eventType is null || (string?)e["type"] == eventType).ToList();
                 for (var i = skip; i < matching.Count; i++)
                 {
                     if (events.Count == limit)
@@ -96,9 +95,9 @@ public static class EventsApi
         ActorsApi.Json(new JsonObject { ["data"] = events, ["nextCursor"] = cursor, ["hasMore"] = hasMore });
 
     /// <summary>The events of one mutation set as the endpoint answers them, masked for the caller.</summary>
-    private static IEnumerable<JsonObject> Expand(ActorRuntime runtime, Caller caller, MutationSetRecord set)
+    private static IEnumerable<JsonObject> Expand(Caller caller, MutationSetRecord set)
     {
-        var descriptor = runtime.Types.Find(set.Actor.Type);
+        var descriptor = ActorTypes.All.Find(set.Actor.Type);
         var events = JsonNode.Parse(set.Events)!.AsArray();
         for (var i = 0; i < events.Count; i++)
         {
@@ -122,11 +121,11 @@ public static class EventsApi
     /// Splits <c>type</c> into an exact event name and an actor type: <c>Order.*</c> is every event of orders,
     /// which is the actor type <c>order</c>. Unknown names are 400s; contradicting filters match nothing.
     /// </summary>
-    private static (string? EventType, string? ActorType, bool MatchesNothing) ResolveTypes(ActorRuntime runtime, string? type, string? actorType)
+    private static (string? EventType, string? ActorType, bool MatchesNothing) ResolveTypes(string? type, string? actorType)
     {
         if (actorType is not null)
         {
-            ActorsApi.Resolve(runtime, actorType);
+            ActorAccess.Resolve(actorType);
         }
 
         if (type is null)
@@ -136,8 +135,8 @@ public static class EventsApi
 
         var dot = type.IndexOf('.', StringComparison.Ordinal);
         var prefix = dot < 0 ? type : type[..dot];
-        var descriptor = runtime.Types.All.FirstOrDefault(t => t.EventPrefix == prefix)
-            ?? throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. Use Type.Event or Type.*, where Type is one of {string.Join(", ", runtime.Types.All.Select(t => t.EventPrefix))}.");
+        var descriptor = ActorTypes.All.All.FirstOrDefault(t => t.EventPrefix == prefix)
+            ?? throw ActorException.Invalid($"Unknown event type '{QueryParameters.Shorten(type)}'. Use Type.Event or Type.*, where Type is one of {string.Join(", ", ActorTypes.All.All.Select(t => t.EventPrefix))}.");
         if (type == $"{prefix}.*")
         {
             return (null, descriptor.Name, actorType is not null && actorType != descriptor.Name);

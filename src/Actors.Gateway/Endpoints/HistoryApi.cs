@@ -1,3 +1,4 @@
+using Actors.Grains;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +9,6 @@ using Actors.Abstractions.Messages;
 using Actors.Abstractions.Storage;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Journaling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,8 +19,8 @@ namespace Actors.Gateway.Endpoints;
 /// <summary>One actor's history over GET and SSE: <c>/history</c>, <c>/diff</c>, <c>/restore</c>, <c>/replay</c>.</summary>
 public static class HistoryApi
 {
-    /// <summary>How often a following replay looks at the journal for commits made by other silos.</summary>
-    public static readonly TimeSpan FollowPollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How long a following replay waits for a commit before it sends a keep-alive comment.</summary>
+    public static readonly TimeSpan FollowWaitInterval = TimeSpan.FromSeconds(5);
 
     private const int ReplayPage = 256;
 
@@ -36,7 +35,7 @@ public static class HistoryApi
     }
 
     /// <summary><c>getHistory</c> over GET (<c>?limit&amp;offset</c>), or <c>getState</c> with <c>?at=</c>.</summary>
-    public static async Task<IResult> GetHistoryAsync(string type, string id, HttpContext http, ActorRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> GetHistoryAsync(string type, string id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var body = new JsonObject();
         string message;
@@ -52,23 +51,23 @@ public static class HistoryApi
             body["offset"] = QueryParameters.Integer(http.Request, "offset", 0, long.MaxValue);
         }
 
-        return await AnswerOneAsync(http, runtime, type, id, message, body, cancellationToken);
+        return await AnswerOneAsync(http, grains, type, id, message, body, cancellationToken);
     }
 
     /// <summary><c>diff</c> over GET: <c>?from&amp;to</c>, each a version, a checkpoint id or a timestamp.</summary>
-    public static async Task<IResult> GetDiffAsync(string type, string id, HttpContext http, ActorRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDiffAsync(string type, string id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["from"] = Point(http.Request, "from"), ["to"] = Point(http.Request, "to") };
-        return await AnswerOneAsync(http, runtime, type, id, "diff", body, cancellationToken);
+        return await AnswerOneAsync(http, grains, type, id, "diff", body, cancellationToken);
     }
 
     /// <summary>
     /// Restores the actor to a past point with a required reason: a REWIND mutation set carrying the reason,
     /// audited as a restore. Answers 201 with the restored state.
     /// </summary>
-    public static async Task<IResult> RestoreAsync(string type, string id, HttpContext http, ActorRuntime runtime, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> RestoreAsync(string type, string id, HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
-        var descriptor = ActorsApi.Resolve(runtime, type, id);
+        var descriptor = ActorAccess.Resolve(type, id);
         var bytes = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         JsonObject body;
         try
@@ -97,7 +96,7 @@ public static class HistoryApi
             IdempotencyKey: ActorsApi.IdempotencyKey(http.Request.Headers, options.Value),
             RequestHash: ActorsApi.RequestHash(type, id, preview: false, bytes),
             Restore: true);
-        var (result, _) = await ActorsApi.RunAsync(http, runtime, type, id, request, cancellationToken);
+        var (result, _) = await ActorsApi.RunAsync(http, grains, type, id, request, cancellationToken);
         return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[^1].Result), StatusCodes.Status201Created);
     }
 
@@ -105,9 +104,9 @@ public static class HistoryApi
     /// <c>text/event-stream</c> of mutation sets from <c>?fromVersion</c> (or after <c>Last-Event-ID</c>); with
     /// <c>?follow=true</c> the stream stays open and sends each new mutation set as it commits.
     /// </summary>
-    public static async Task ReplayAsync(string type, string id, HttpContext http, ActorRuntime runtime, IJournalStore store, CancellationToken cancellationToken)
+    public static async Task ReplayAsync(string type, string id, HttpContext http, IGrainFactory grains, IJournalStore store, CancellationToken cancellationToken)
     {
-        var descriptor = ActorsApi.Resolve(runtime, type, id);
+        var descriptor = ActorAccess.Resolve(type, id);
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type, "read", "Replay");
         var key = new ActorKey(type, id);
@@ -133,7 +132,6 @@ public static class HistoryApi
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var committed = runtime.Notifier.NextCommitAsync(key);
                 var sets = await store.ReadAsync(key, next - 1, long.MaxValue, ReplayPage, cancellationToken);
                 foreach (var set in sets)
                 {
@@ -153,7 +151,9 @@ public static class HistoryApi
                     return;
                 }
 
-                if (await Task.WhenAny(committed, Task.Delay(FollowPollInterval, cancellationToken)) != committed)
+                // The actor's grain answers when its version passes the last one sent, wherever it is activated, or after
+                // the interval: then a comment keeps the connection (and proxies) from timing out.
+                if (await ActorsApi.Grain(grains, type, id).WaitForVersionAsync(next - 1, FollowWaitInterval, cancellationToken) < next)
                 {
                     await http.Response.WriteAsync(": waiting\n\n", cancellationToken);
                 }
@@ -185,10 +185,10 @@ public static class HistoryApi
         ["events"] = JsonNode.Parse(set.Events),
     };
 
-    private static async Task<IResult> AnswerOneAsync(HttpContext http, ActorRuntime runtime, string type, string id, string message, JsonObject body, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerOneAsync(HttpContext http, IGrainFactory grains, string type, string id, string message, JsonObject body, CancellationToken cancellationToken)
     {
         var request = new BatchRequest([Message(message, body)], BearerAuthFilter.CallerOf(http).Principal);
-        var (result, descriptor) = await ActorsApi.RunAsync(http, runtime, type, id, request, cancellationToken);
+        var (result, descriptor) = await ActorsApi.RunAsync(http, grains, type, id, request, cancellationToken);
         return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[0].Result));
     }
 

@@ -1,5 +1,5 @@
+using Actors.Grains;
 using Actors.Gateway.Security;
-using Actors.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +18,10 @@ public static class IdentityApi
     }
 
     /// <summary>The caller's principal and, per hosted actor type, the permissions it holds there (empty when none).</summary>
-    public static Ok<Identity> GetMe(HttpContext http, ActorRuntime runtime)
+    public static Ok<Identity> GetMe(HttpContext http)
     {
         var caller = BearerAuthFilter.CallerOf(http);
-        var permissions = runtime.Types.All
+        var permissions = ActorTypes.All.All
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)
             .ToDictionary(name => name, caller.Permissions.On, StringComparer.Ordinal);

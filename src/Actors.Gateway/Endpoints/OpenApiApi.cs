@@ -1,10 +1,10 @@
+using Actors.Grains;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Gateway.OpenApi;
-using Actors.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,7 +27,7 @@ public static class OpenApiApi
     {
         var document = new Lazy<JsonObject>(() => OpenApiDocumentBuilder.Build(
             app.DataSources.SelectMany(s => s.Endpoints),
-            app.ServiceProvider.GetRequiredService<ActorRuntime>().Types.All,
+            ActorTypes.All.All,
             app.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         app.MapGet(OpenApiDocumentBuilder.DocumentPath, (HttpContext http) => GetDocument(http, document.Value));
         return app;

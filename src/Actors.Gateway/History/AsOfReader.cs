@@ -2,8 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Storage;
-using Actors.Runtime.Entities;
-using Actors.Runtime.Hosting;
+using Actors.Grains;
 
 namespace Actors.Gateway.History;
 
@@ -11,7 +10,7 @@ namespace Actors.Gateway.History;
 /// Every actor of a type as it was at a point, in id order, a page at a time: states are rebuilt from the
 /// journal (newest snapshot at or before the point, then replay) without activating the actors.
 /// </summary>
-public sealed class AsOfReader(ActorRuntime runtime, IJournalStore store)
+public sealed class AsOfReader(IJournalStore store)
 {
     /// <summary>
     /// Up to <paramref name="limit"/> states after id <paramref name="afterId"/> that existed at the point and match
@@ -30,7 +29,7 @@ public sealed class AsOfReader(ActorRuntime runtime, IJournalStore store)
                 last = id;
                 var key = new ActorKey(type.Name, id);
                 var version = await VersionAtAsync(key, point, cancellationToken);
-                if (version > 0 && await runtime.ReadStateAsync(key, version, cancellationToken) is { } state && Matches(state, where))
+                if (version > 0 && await ActorGrains.Find(type.Name)!.ReadStateAsync(store, id, version, cancellationToken) is { } state && Matches(state, where))
                 {
                     states.Add(state);
                     if (states.Count == limit)

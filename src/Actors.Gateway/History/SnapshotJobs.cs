@@ -1,10 +1,10 @@
+using Actors.Grains;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Journaling;
+using Actors.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +16,7 @@ namespace Actors.Gateway.History;
 /// that pages through the actors. Each job's status lives in a file beside its data, so it outlives a restart;
 /// a job a restart interrupted runs again from the start.
 /// </summary>
-public sealed class SnapshotJobs(AsOfReader reader, ActorRuntime runtime, TimeProvider time, IOptions<SnapshotOptions> options, ILogger<SnapshotJobs> logger)
+public sealed class SnapshotJobs(AsOfReader reader, TimeProvider time, IOptions<SnapshotOptions> options, ILogger<SnapshotJobs> logger)
     : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
@@ -99,7 +99,7 @@ public sealed class SnapshotJobs(AsOfReader reader, ActorRuntime runtime, TimePr
     private async Task RunAsync(string id, CancellationToken cancellationToken)
     {
         var status = Find(id)!;
-        var type = runtime.Types.Find((string)status["actorType"]!)!;
+        var type = ActorTypes.All.Find((string)status["actorType"]!)!;
         var point = new AsOfPoint(DateTimeOffset.Parse((string)status["at"]!, CultureInfo.InvariantCulture), null);
         var part = DataFile(id) + ".part";
         status["status"] = "running";

@@ -36,16 +36,11 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
             case ActorException refused:
                 result = Problems.Create(Problems.StatusOf(refused.Kind), refused.Message, type: ProblemCatalog.TypeOf(refused.Kind));
                 break;
-            case StorageUnavailableException:
-                logger.LogWarning("Storage unavailable while serving {Path}: {Reason}", httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);
+            case var unavailable when ProblemCatalog.IsUnavailable(unavailable):
+                // Retryable: nothing was acknowledged. A 500 would wrongly say the server is broken.
+                logger.LogWarning("Unavailable while serving {Path}: {Reason}", httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "The journal store cannot be reached; retry later.");
-                break;
-            case VersionConflictException:
-                // Every retry of the turn lost the race to another silo. Nothing was written, so the same request may be
-                // sent again (with the same Idempotency-Key); a 500 would wrongly say the server is broken.
-                httpContext.Response.Headers.RetryAfter = "1";
-                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, "Other writers kept changing this actor; nothing was written. Retry the request.");
+                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCatalog.UnavailableDetail(unavailable));
                 break;
             case BadHttpRequestException bad:
                 result = Problems.Create(bad.StatusCode, bad.Message);

@@ -64,5 +64,5 @@ public static class QueryParameters
     }
 
     /// <summary>Shortens a value quoted back to the caller.</summary>
-    public static string Shorten(string value) => value.Length <= 64 ? value : $"{value[..64]}...";
+    public static string Shorten(string value) => Actors.Grains.ActorAccess.Shorten(value);
 }

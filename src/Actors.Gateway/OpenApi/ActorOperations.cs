@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Actors.Runtime.Entities;
+using Actors.Grains;
 using static Actors.Gateway.OpenApi.OperationSpec;
 using static Actors.Gateway.OpenApi.Responses;
 using static Actors.Gateway.OpenApi.SharedSchemas;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
-using Actors.Runtime.Entities;
+using Actors.Grains;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;

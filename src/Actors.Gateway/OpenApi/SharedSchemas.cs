@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Actors.Runtime.Serialization;
+using Actors.Grains;
 
 namespace Actors.Gateway.OpenApi;
 
@@ -51,7 +51,7 @@ internal static class SharedSchemas
             ("type", Described(String(), "The message type.")),
             ("result", new JsonObject())));
 
-        var json = RuntimeJsonContext.Default;
+        var json = MessagesJsonContext.Default;
         components.Export(json.CommandResult, request: false);
         components.Export(json.RewindResult, request: false);
         components.Export(json.CheckpointInfo, request: false);

@@ -1,6 +1,5 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
-using Actors.Runtime.Journaling;
 
 namespace Actors.Grains.Tests.Tickets;
 

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Assets.Commands;
+
+/// <summary>Body of <c>assignCustodian</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AssignCustodian(string? Custodian);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Assets.Commands;
+
+/// <summary>Body of <c>create</c>: <c>name</c> and <c>assetType</c> are required.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CreateAsset(string? Name, string? AssetType);

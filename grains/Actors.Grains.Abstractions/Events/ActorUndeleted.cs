@@ -1,0 +1,5 @@
+namespace Actors.Grains.Events;
+
+/// <summary>A soft delete was undone.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ActorUndeleted : IActorEvent;

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Orders.Commands;
+
+/// <summary>Body of <c>addOrderLine</c>; an id is generated when <c>orderLineId</c> is absent.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AddOrderLine(string? OrderLineId, string? Sku, int? Quantity, decimal? UnitPrice);

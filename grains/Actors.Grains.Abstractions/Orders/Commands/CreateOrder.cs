@@ -1,0 +1,5 @@
+namespace Actors.Grains.Orders.Commands;
+
+/// <summary>Body of <c>create</c>: <c>currency</c> is required.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CreateOrder(string? OrderNumber, string? Currency, string? CustomerEmail);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Orders.Commands;
+
+/// <summary>Body of <c>removeOrderLine</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RemoveOrderLine(string? OrderLineId);

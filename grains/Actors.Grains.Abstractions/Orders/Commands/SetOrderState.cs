@@ -1,0 +1,5 @@
+namespace Actors.Grains.Orders.Commands;
+
+/// <summary>Body of <c>setOrderState</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SetOrderState(string? OrderState);

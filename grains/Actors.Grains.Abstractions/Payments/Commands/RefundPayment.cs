@@ -1,0 +1,5 @@
+namespace Actors.Grains.Payments.Commands;
+
+/// <summary>Body of <c>refund</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RefundPayment(decimal? Amount);

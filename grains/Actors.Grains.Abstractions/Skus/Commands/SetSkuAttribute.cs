@@ -1,0 +1,5 @@
+namespace Actors.Grains.Skus.Commands;
+
+/// <summary>Body of <c>setAttribute</c>: sets or replaces the attribute <c>key</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SetSkuAttribute(string? Key, string? Value);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Skus.Commands;
+
+/// <summary>Body of <c>setPrice</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SetSkuPrice(decimal? Price);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Tickets.Commands;
+
+/// <summary>Body of <c>addComment</c>; the author is the batch's principal.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AddComment(string? Text);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Tickets.Commands;
+
+/// <summary>Body of <c>assign</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AssignTicket(string? Assignee);

@@ -1,0 +1,5 @@
+namespace Actors.Grains.Tickets.Commands;
+
+/// <summary>Body of <c>create</c>: <c>title</c> is required, <c>priority</c> defaults to normal.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CreateTicket(string? Title, string? Priority);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Assets.Commands;
-
-/// <summary>Body of <c>assignCustodian</c>.</summary>
-public sealed record AssignCustodian(string? Custodian);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Assets.Commands;
-
-/// <summary>Body of <c>create</c>: <c>name</c> and <c>assetType</c> are required.</summary>
-public sealed record CreateAsset(string? Name, string? AssetType);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Assets.Commands;
-
-/// <summary>Body of <c>move</c>.</summary>
-public sealed record MoveAsset(string? Location);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Assets.Commands;
-
-/// <summary>Body of <c>setAttribute</c>: sets or replaces the attribute <c>key</c>.</summary>
-public sealed record SetAssetAttribute(string? Key, string? Value);

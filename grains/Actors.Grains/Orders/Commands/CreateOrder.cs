@@ -1,4 +1,0 @@
-namespace Actors.Grains.Orders.Commands;
-
-/// <summary>Body of <c>create</c>: <c>currency</c> is required.</summary>
-public sealed record CreateOrder(string? OrderNumber, string? Currency, string? CustomerEmail);

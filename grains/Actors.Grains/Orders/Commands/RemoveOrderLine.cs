@@ -1,4 +1,0 @@
-namespace Actors.Grains.Orders.Commands;
-
-/// <summary>Body of <c>removeOrderLine</c>.</summary>
-public sealed record RemoveOrderLine(string? OrderLineId);

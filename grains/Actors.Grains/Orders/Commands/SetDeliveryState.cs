@@ -1,4 +1,0 @@
-namespace Actors.Grains.Orders.Commands;
-
-/// <summary>Body of <c>setDeliveryState</c>.</summary>
-public sealed record SetDeliveryState(string? DeliveryId, string? DeliveryState);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Orders.Commands;
-
-/// <summary>Body of <c>setOrderState</c>.</summary>
-public sealed record SetOrderState(string? OrderState);

@@ -1,6 +1,0 @@
-using Actors.Runtime.Entities;
-
-namespace Actors.Grains.Orders.Events;
-
-/// <summary>A delivery was added, pending.</summary>
-public sealed record DeliveryAdded(string DeliveryId) : IActorEvent;

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Skus.Commands;
-
-/// <summary>Body of <c>adjustStock</c>: a non-zero change of the stock level.</summary>
-public sealed record AdjustStock(int? Delta);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Skus.Commands;
-
-/// <summary>Body of <c>setAttribute</c>: sets or replaces the attribute <c>key</c>.</summary>
-public sealed record SetSkuAttribute(string? Key, string? Value);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Tickets.Commands;
-
-/// <summary>Body of <c>assign</c>.</summary>
-public sealed record AssignTicket(string? Assignee);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Tickets.Commands;
-
-/// <summary>Body of <c>create</c>: <c>title</c> is required, <c>priority</c> defaults to normal.</summary>
-public sealed record CreateTicket(string? Title, string? Priority);

@@ -1,4 +1,0 @@
-namespace Actors.Grains.Tickets.Commands;
-
-/// <summary>Body of <c>setPriority</c>.</summary>
-public sealed record SetTicketPriority(string? Priority);

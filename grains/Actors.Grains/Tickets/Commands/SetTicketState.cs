@@ -1,4 +1,0 @@
-namespace Actors.Grains.Tickets.Commands;
-
-/// <summary>Body of <c>setTicketState</c>.</summary>
-public sealed record SetTicketState(string? TicketState);

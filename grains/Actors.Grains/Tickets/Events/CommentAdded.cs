@@ -1,6 +1,0 @@
-using Actors.Runtime.Entities;
-
-namespace Actors.Grains.Tickets.Events;
-
-/// <summary>A comment was added by <paramref name="Author"/> at <paramref name="CreatedAt"/>.</summary>
-public sealed record CommentAdded(string CommentId, string Text, string Author, string CreatedAt) : IActorEvent;

@@ -1,4 +1,0 @@
-namespace Actors.Runtime.Entities.Events;
-
-/// <summary>The actor was soft-deleted.</summary>
-public sealed record ActorDeleted : IActorEvent;

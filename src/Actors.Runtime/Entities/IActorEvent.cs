@@ -1,4 +1,0 @@
-namespace Actors.Runtime.Entities;
-
-/// <summary>Marks a record as an event of an entity actor: past tense, immutable, stored by name.</summary>
-public interface IActorEvent;

@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace Actors.Runtime.Entities.Messages;
-
-/// <summary>Body of <c>diff</c>: two points, each a checkpoint id (string), a version (number) or a timestamp (string).</summary>
-public sealed record DiffBody(JsonElement? From, JsonElement? To);

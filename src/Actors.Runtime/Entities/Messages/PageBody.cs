@@ -1,4 +1,0 @@
-namespace Actors.Runtime.Entities.Messages;
-
-/// <summary>Body of <c>getCheckpoints</c> and <c>getActivityLog</c>: at most <paramref name="Limit"/> entries after checkpoint <paramref name="After"/>.</summary>
-public sealed record PageBody(int? Limit, Guid? After);

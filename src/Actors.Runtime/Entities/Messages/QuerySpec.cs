@@ -1,4 +1,0 @@
-namespace Actors.Runtime.Entities.Messages;
-
-/// <summary>The fields to answer and the edges to follow; no fields means every scalar field.</summary>
-public sealed record QuerySpec(IReadOnlyList<string>? Fields, IReadOnlyList<NavigateSpec>? Navigate);
