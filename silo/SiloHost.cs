@@ -1,12 +1,9 @@
 using Actors.Abstractions.Security;
-using Actors.EventSourcing;
 using Actors.Gateway;
 using Actors.Gateway.Security;
 using Actors.Grains;
 using Actors.Storage.Postgres;
 using Actors.Storage.Sqlite;
-using Orleans.Configuration;
-using Orleans.Serialization;
 
 namespace Actors.Silo;
 
@@ -56,14 +53,6 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<ActorGrainOptions>().BindConfiguration("Actors:Grains")
-            .Validate(o => o.MaxConflictRetries >= 0, "Actors:Grains:MaxConflictRetries must not be negative.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<ActorGrainServices>();
-
-        // Before the silo starts: no grain may read the journal until its schema exists.
-        builder.Services.AddHostedService<JournalInitializer>();
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
 
         builder.Services.AddActorsGateway();
@@ -107,14 +96,7 @@ public static class SiloHost
                 gatewayPort: configuration.GetValue("Orleans:Endpoints:GatewayPort", DefaultGatewayPort));
         }
 
-        silo.AddJournalLogConsistencyProvider();
-        silo.AddActivityPropagation();
-        silo.Services.AddSerializer(serializer => serializer.AddActorsJson());
-        silo.Configure<GrainCollectionOptions>(options =>
-        {
-            // An actor unused for this long is deactivated: its memory freed, its state still in the journal.
-            options.CollectionAge = configuration.GetValue("Actors:Grains:IdleTimeout", TimeSpan.FromMinutes(10));
-        });
+        silo.AddActors();
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)

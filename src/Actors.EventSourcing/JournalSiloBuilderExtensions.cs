@@ -10,7 +10,8 @@ public static class JournalSiloBuilderExtensions
     /// <summary>
     /// Adds the <see cref="JournalLogConsistencyProvider"/> under <see cref="JournalLogConsistencyProvider.Name"/>, its
     /// <see cref="JournalOptions"/> bound from <c>Actors:Journal</c>, and the commit notifier replay followers wait on.
-    /// The silo must also register an <c>IJournalStore</c> (SQLite or PostgreSQL).
+    /// The silo must also register an <c>IJournalStore</c> (SQLite or PostgreSQL); its schema is created or migrated as the
+    /// silo starts, before anything reads it.
     /// </summary>
     public static ISiloBuilder AddJournalLogConsistencyProvider(this ISiloBuilder builder)
     {
@@ -22,6 +23,7 @@ public static class JournalSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommitNotifier>();
         services.AddKeyedSingleton<ILogViewAdaptorFactory, JournalLogConsistencyProvider>(JournalLogConsistencyProvider.Name);
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JournalSchemaInitializer>();
 
         // JournaledGrain asks every provider for these; Orleans registers its own only with its built-in providers.
         services.TryAddSingleton<Factory<IGrainContext, ILogConsistencyProtocolServices>>(provider =>

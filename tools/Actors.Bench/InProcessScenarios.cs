@@ -170,11 +170,7 @@ public static class InProcessScenarios
         var latencies = new Latencies();
         for (var i = 0; i < size.ColdCalls; i++)
         {
-            host.Runtime.DeactivateIdle(TimeSpan.Zero);
-            if (host.Runtime.ActivationCount != 0)
-            {
-                throw new InvalidOperationException("An activation survived DeactivateIdle(0).");
-            }
+            await host.DeactivateAllAsync();
 
             var started = Stopwatch.GetTimestamp();
             await host.SendAsync(HistoryActor, false, cancellationToken, QueryStock);
@@ -205,11 +201,12 @@ public static class InProcessScenarios
             await host.SendAsync(GatewayScenarios.ActorId(i), false, cancellationToken, QueryStock);
         }
 
+        var baseline = await host.ActivationCountAsync();
         var before = Heap();
         await Parallel.ForAsync(0, size.IdleActors, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, ct) =>
             await host.SendAsync(Prefix + i, false, ct, QueryStock));
         var after = Heap();
-        var activations = host.Runtime.ActivationCount - 64;
+        var activations = await host.ActivationCountAsync() - baseline;
         var perActivation = (after - before) / (double)activations;
         report.Figure("s6.activations", activations, "actors");
         report.Figure("s6.heapPerActivation", perActivation, "bytes");

@@ -1,50 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
-using Actors.Abstractions;
 using Actors.Abstractions.Messages;
 using Actors.Grains;
-using Actors.Grains;
-using Actors.Runtime.Hosting;
 using Actors.Storage.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Npgsql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Bench;
 
 /// <summary>
-/// An in-process actor runtime on the PostgreSQL journal, built from the product's public surface exactly as the silo
-/// builds it (<see cref="PostgresJournalStore"/>, <see cref="ActorRuntime"/>, <see cref="ActorGrains.Types"/>), minus HTTP.
+/// An Orleans silo in this process hosting the actor grains on the PostgreSQL journal, built from the product's public
+/// surface exactly as the silo builds it (<see cref="ActorsSiloBuilderExtensions.AddActors"/> over
+/// <see cref="PostgresJournalServiceCollectionExtensions.AddPostgresJournal"/>), minus HTTP. Batches go through the
+/// silo's own <see cref="IGrainFactory"/>, as an in-process .NET caller's do.
 /// </summary>
 public sealed class RuntimeHost : IAsyncDisposable
 {
     /// <summary>The principal recorded on every checkpoint the benchmark writes.</summary>
     public const string Principal = "bench";
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresJournalStore _store;
+    private readonly IHost _host;
 
-    private RuntimeHost(NpgsqlDataSource dataSource, PostgresJournalStore store, ActorRuntime runtime)
+    private RuntimeHost(IHost host)
     {
-        _dataSource = dataSource;
-        _store = store;
-        Runtime = runtime;
+        _host = host;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
-    public ActorRuntime Runtime { get; }
+    /// <summary>The silo's grain factory.</summary>
+    public IGrainFactory Grains { get; }
 
-    /// <summary>Opens the store (creating or migrating the schema as the silo does) and starts a runtime on it.</summary>
+    /// <summary>Starts a silo on the journal at <paramref name="connectionString"/> (creating or migrating its schema as the silo does).</summary>
     public static async Task<RuntimeHost> StartAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var dataSource = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
-        var store = new PostgresJournalStore(dataSource);
-        await store.InitializeAsync(cancellationToken);
-        var runtime = new ActorRuntime(
-            new ActorTypeRegistry(ActorGrains.Types),
-            store,
-            Options.Create(new ActorRuntimeOptions()),
-            TimeProvider.System,
-            NullLogger<ActorRuntime>.Instance);
-        return new RuntimeHost(dataSource, store, runtime);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPostgresJournal(PostgresConnectionDefaults.Apply(connectionString));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddActors());
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new RuntimeHost(host);
     }
 
     /// <summary>A message whose body is JSON text, as the gateway hands it over.</summary>
@@ -56,7 +54,7 @@ public sealed class RuntimeHost : IAsyncDisposable
 
     /// <summary>Runs one batch on a sku actor.</summary>
     public Task<BatchResult> SendAsync(string id, bool preview, CancellationToken cancellationToken, params ActorMessage[] messages) =>
-        Runtime.ExecuteAsync(new ActorKey("sku", id), new BatchRequest(messages, Principal, Preview: preview), cancellationToken);
+        Grains.GetGrain<IActorGrain>(GrainId.Create("sku", id)).ExecuteAsync(new BatchRequest(messages, Principal, Preview: preview), cancellationToken);
 
     /// <summary>Creates sku actors <paramref name="prefix"/>0 … (count − 1), <paramref name="parallelism"/> at a time.</summary>
     public async Task CreateSkusAsync(string prefix, int count, int parallelism, CancellationToken cancellationToken) =>
@@ -67,10 +65,23 @@ public sealed class RuntimeHost : IAsyncDisposable
     public static ActorMessage Create(string id) =>
         Message("create", $$"""{"skuNumber":"{{id}}","name":"Bench sku {{id}}","price":10,"currency":"SEK"}""");
 
+    /// <summary>How many grains are active in the silo now.</summary>
+    public async Task<int> ActivationCountAsync() =>
+        await Grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+
+    /// <summary>Deactivates every grain (their state stays in the journal), as idle collection would.</summary>
+    public Task DeactivateAllAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
-        await _store.DisposeAsync();
-        await _dataSource.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

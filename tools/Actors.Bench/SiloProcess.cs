@@ -47,6 +47,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Actors__Auth__Tokens__0__Principal"] = "bench";
         start.Environment["Actors__Auth__Tokens__0__Permissions__0"] = "actors/*:*";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}/"));

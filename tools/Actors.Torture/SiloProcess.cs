@@ -64,6 +64,10 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["DOTNET_gcServer"] = "0";
+
+        // Orleans' silo and client gateway ports: free ones, so silos on this machine never collide.
+        start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -155,5 +159,12 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             _listening.TrySetResult(new Uri(line[(at + Listening.Length)..].Trim() + "/"));
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,38 @@
+using Actors.EventSourcing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Actors.Grains;
+
+/// <summary>Hosts the actor grains on an Orleans silo.</summary>
+public static class ActorsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything the actor grains need on a silo, bound from the <c>Actors</c> configuration section: the journal
+    /// log-consistency provider (<c>Actors:Journal</c>), the grains' settings (<c>Actors:Grains</c>, with
+    /// <c>IdleTimeout</c> for deactivating unused actors), the JSON codec for message bodies, and trace propagation
+    /// across grain calls. The silo must also register an <c>IJournalStore</c> (SQLite or PostgreSQL).
+    /// </summary>
+    public static ISiloBuilder AddActors(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var services = silo.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ActorGrainOptions>().BindConfiguration("Actors:Grains")
+            .Validate(o => o.MaxConflictRetries >= 0, "Actors:Grains:MaxConflictRetries must not be negative.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ActorGrainServices>();
+        services.AddOptions<GrainCollectionOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            // An actor unused for this long is deactivated: its memory freed, its state still in the journal.
+            options.CollectionAge = configuration.GetValue("Actors:Grains:IdleTimeout", TimeSpan.FromMinutes(10));
+        });
+        silo.AddJournalLogConsistencyProvider();
+        silo.AddActivityPropagation();
+        services.AddSerializer(serializer => serializer.AddActorsJson());
+        return silo;
+    }
+}
