@@ -84,6 +84,17 @@ public abstract partial class ActorGrain<TState> : JournaledGrain<ActorView<TSta
     /// <inheritdoc />
     public async Task<long> WaitForVersionAsync(long version, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        if (!_ready)
+        {
+            // Not loaded yet, and loading here could race a turn that appends (this call interleaves with them): ask the
+            // journal instead. A turn that loads the state later signals the wait below.
+            var stored = await Store.GetVersionAsync(Key, cancellationToken);
+            if (stored > version)
+            {
+                return stored;
+            }
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -99,7 +110,7 @@ public abstract partial class ActorGrain<TState> : JournaledGrain<ActorView<TSta
             // The wait is over; the caller looks at the version and asks again.
         }
 
-        return Version;
+        return _ready ? Version : await Store.GetVersionAsync(Key, cancellationToken);
     }
 
     /// <inheritdoc />

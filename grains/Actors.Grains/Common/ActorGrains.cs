@@ -10,12 +10,13 @@ namespace Actors.Grains;
 /// <summary>The business actor types a silo hosts, with their rules.</summary>
 public static class ActorGrains
 {
-    private static readonly FrozenDictionary<string, ActorRules> ByName =
-        new ActorRules[] { OrderRules.Instance, PaymentRules.Instance, TicketRules.Instance, AssetRules.Instance, SkuRules.Instance }
-            .ToFrozenDictionary(r => r.Type.Name, StringComparer.Ordinal);
+    private static readonly ActorRules[] All =
+        [OrderRules.Instance, PaymentRules.Instance, TicketRules.Instance, AssetRules.Instance, SkuRules.Instance];
 
-    /// <summary>Every type's rules.</summary>
-    public static IEnumerable<ActorRules> Rules => ByName.Values;
+    private static readonly FrozenDictionary<string, ActorRules> ByName = All.ToFrozenDictionary(r => r.Type.Name, StringComparer.Ordinal);
+
+    /// <summary>Every type's rules, in the order of <see cref="ActorTypes.All"/>.</summary>
+    public static IEnumerable<ActorRules> Rules => All;
 
     /// <summary>The rules of the type named <paramref name="type"/> (its URL name), or null.</summary>
     public static ActorRules? Find(string type) => ByName.GetValueOrDefault(type);
