@@ -7,7 +7,7 @@ public sealed class GrainCatalogTests
     {
         Assert.Equal(
             [("order", "orderId"), ("payment", "paymentId"), ("ticket", "ticketId"), ("asset", "assetId"), ("sku", "skuId")],
-            ActorGrains.Types.Select(t => (t.Name, t.IdField)));
+            ActorGrains.Rules.Select(r => (r.Type.Name, r.Type.IdField)));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class GrainCatalogTests
     {
         var builtIn = new HashSet<string>(["addTag", "removeTag", "delete", "undelete"], StringComparer.Ordinal);
         var actual = Type(type).Messages.Values
-            .Where(m => m.Kind == Runtime.Entities.MessageKind.Write && !builtIn.Contains(m.Type))
+            .Where(m => m.Kind == MessageKind.Write && !builtIn.Contains(m.Type))
             .Select(m => m.Type)
             .Order(StringComparer.Ordinal);
 
@@ -56,8 +56,8 @@ public sealed class GrainCatalogTests
     [Fact]
     public void Only_the_card_number_is_sensitive()
     {
-        Assert.Equal(["payment.cardNumber"], ActorGrains.Types.SelectMany(t => t.SensitiveFields.Select(f => $"{t.Name}.{f}")));
+        Assert.Equal(["payment.cardNumber"], ActorTypes.All.All.SelectMany(t => t.SensitiveFields.Select(f => $"{t.Name}.{f}")));
     }
 
-    private static Runtime.Entities.ActorTypeDescriptor Type(string name) => ActorGrains.Types.Single(t => t.Name == name);
+    private static ActorTypeDescriptor Type(string name) => ActorTypes.All.Find(name)!;
 }

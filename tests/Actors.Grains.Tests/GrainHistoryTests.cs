@@ -1,12 +1,19 @@
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Messages;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests;
 
 /// <summary>For every grain, a history that raises each of its event types, checked against the state laws.</summary>
-public sealed class GrainHistoryTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class GrainHistoryTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : GrainHistoryTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : GrainHistoryTests(cluster);
+
     /// <summary>Batches that together raise every event type of <paramref name="type"/>; the first creates the actor.</summary>
     private static ActorMessage[][] History(string type) => type switch
     {
@@ -52,12 +59,12 @@ public sealed class GrainHistoryTests(GrainFixture fixture) : GrainTests(fixture
 
     private static string ActorType(string history) => history == "cancelled-payment" ? "payment" : history;
 
-    private async Task<ActorKey> WriteHistoryAsync(string history, Runtime.Hosting.ActorRuntime? runtime = null)
+    private async Task<ActorKey> WriteHistoryAsync(string history, IGrainFactory? grains = null)
     {
         var key = NewKey(ActorType(history));
         foreach (var batch in History(history))
         {
-            await SendAsync(runtime ?? Fixture.Runtime, key, batch);
+            await SendAsync(grains ?? Fixture.Grains, key, batch);
         }
 
         return key;
@@ -86,12 +93,12 @@ public sealed class GrainHistoryTests(GrainFixture fixture) : GrainTests(fixture
     [InlineData("sku")]
     public async Task Every_grain_state_survives_a_snapshot(string history)
     {
-        var key = await WriteHistoryAsync(history, Fixture.SnapshottingRuntime);
-        var written = await QueryEverythingAsync(Fixture.SnapshottingRuntime, key);
+        var key = await WriteHistoryAsync(history, Fixture.SnapshottingCluster.Client);
+        var written = await QueryEverythingAsync(Fixture.SnapshottingCluster.Client, key);
         var version = (long)written["version"]!;
 
-        Assert.Equal(version, (await Fixture.Store.FindSnapshotAsync(key, long.MaxValue, CancellationToken.None))?.Version);
-        AssertJson.Equal(written, await QueryEverythingAsync(Fixture.Runtime, key));
+        Assert.Equal(version, (await Store.FindSnapshotAsync(key, long.MaxValue, CancellationToken.None))?.Version);
+        AssertJson.Equal(written, await QueryEverythingAsync(Fixture.Grains, key));
     }
 
     [Theory]
@@ -126,7 +133,7 @@ public sealed class GrainHistoryTests(GrainFixture fixture) : GrainTests(fixture
     {
         var key = await WriteHistoryAsync(history);
 
-        var sets = await Fixture.Store.ReadAsync(key, 0, long.MaxValue, 100, CancellationToken.None);
+        var sets = await Store.ReadAsync(key, 0, long.MaxValue, 100, CancellationToken.None);
 
         Assert.Equal(names.Split(' '), sets.SelectMany(s => JsonNode.Parse(s.Events)!.AsArray().Select(e => (string?)e!["type"])));
     }

@@ -3,16 +3,25 @@ using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
-using Actors.Runtime.Hosting;
+using Actors.Abstractions.Storage;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests;
 
-/// <summary>Sends batches to the grains through the runtime and checks what they answer and what they leave behind.</summary>
-public abstract class GrainTests(GrainFixture fixture) : IClassFixture<GrainFixture>
+/// <summary>
+/// Sends batches to the grains of a shared test cluster and checks what they answer and what they leave in the journal.
+/// A behaviour test class derives from this once and runs on both journals through its nested <c>OnSqlite</c> and
+/// <c>OnPostgres</c> classes.
+/// </summary>
+public abstract class GrainTests(GrainCluster cluster)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    protected GrainFixture Fixture { get; } = fixture;
+    /// <summary>The clusters and the journal this test runs on.</summary>
+    protected GrainCluster Fixture { get; } = cluster;
+
+    /// <summary>The journal the grains append to.</summary>
+    protected IJournalStore Store => Fixture.Store;
 
     /// <summary>A key no other test uses.</summary>
     protected static ActorKey NewKey(string type) => new(type, Guid.NewGuid().ToString());
@@ -23,28 +32,43 @@ public abstract class GrainTests(GrainFixture fixture) : IClassFixture<GrainFixt
         return new ActorMessage(type, document.RootElement.Clone());
     }
 
-    protected Task<BatchResult> SendAsync(ActorKey key, params ActorMessage[] messages) =>
-        SendAsync(Fixture.Runtime, key, messages);
+    /// <summary>The grain of <paramref name="key"/> as <paramref name="grains"/> (by default the cluster's client) reach it.</summary>
+    protected IActorGrain Grain(ActorKey key, IGrainFactory? grains = null) =>
+        (grains ?? Fixture.Grains).GetGrain<IActorGrain>(GrainId.Create(key.Type, key.Id));
 
-    protected static Task<BatchResult> SendAsync(ActorRuntime runtime, ActorKey key, params ActorMessage[] messages) =>
-        runtime.ExecuteAsync(key, new BatchRequest(messages, "tester"), CancellationToken.None).WaitAsync(Patience);
+    /// <summary>The typed grain of an actor: <c>TypedGrain&lt;IOrderActor&gt;(key)</c>.</summary>
+    protected TGrain TypedGrain<TGrain>(ActorKey key)
+        where TGrain : IActorGrain =>
+        Fixture.Grains.GetGrain<TGrain>(GrainId.Create(key.Type, key.Id));
+
+    protected Task<BatchResult> SendAsync(ActorKey key, params ActorMessage[] messages) => SendAsync(Fixture.Grains, key, messages);
+
+    protected Task<BatchResult> SendAsync(IGrainFactory grains, ActorKey key, params ActorMessage[] messages) =>
+        Grain(key, grains).ExecuteAsync(new BatchRequest(messages, "tester")).WaitAsync(Patience);
+
+    /// <summary>Makes the calls of this test record <paramref name="principal"/> (<see cref="ActorRequestContext.Principal"/>) until disposed.</summary>
+    protected static IDisposable ActingAs(string principal)
+    {
+        ActorRequestContext.Principal = principal;
+        return new PrincipalScope();
+    }
 
     /// <summary>The answer of a <c>query</c> with <paramref name="query"/> as its query spec.</summary>
-    protected Task<JsonObject> QueryAsync(ActorKey key, string query = "{}") => QueryAsync(Fixture.Runtime, key, query);
+    protected Task<JsonObject> QueryAsync(ActorKey key, string query = "{}") => QueryAsync(Fixture.Grains, key, query);
 
-    protected static async Task<JsonObject> QueryAsync(ActorRuntime runtime, ActorKey key, string query = "{}")
+    protected async Task<JsonObject> QueryAsync(IGrainFactory grains, ActorKey key, string query = "{}")
     {
-        var result = await SendAsync(runtime, key, Msg("query", $$"""{"query":{{query}}}"""));
+        var result = await SendAsync(grains, key, Msg("query", $$"""{"query":{{query}}}"""));
         return result.Results[^1].Result!.AsObject();
     }
 
     /// <summary>Every scalar field and every edge with all its fields: the whole visible state.</summary>
-    protected Task<JsonObject> QueryEverythingAsync(ActorKey key) => QueryEverythingAsync(Fixture.Runtime, key);
+    protected Task<JsonObject> QueryEverythingAsync(ActorKey key) => QueryEverythingAsync(Fixture.Grains, key);
 
-    protected static Task<JsonObject> QueryEverythingAsync(ActorRuntime runtime, ActorKey key)
+    protected Task<JsonObject> QueryEverythingAsync(IGrainFactory grains, ActorKey key)
     {
-        var edges = runtime.Types.Find(key.Type)!.Edges.Keys.Select(e => $$"""{"edge":"{{e}}"}""");
-        return QueryAsync(runtime, key, $$"""{"navigate":[{{string.Join(",", edges)}}]}""");
+        var edges = ActorTypes.All.Find(key.Type)!.Edges.Keys.Select(e => $$"""{"edge":"{{e}}"}""");
+        return QueryAsync(grains, key, $$"""{"navigate":[{{string.Join(",", edges)}}]}""");
     }
 
     /// <summary>
@@ -70,10 +94,22 @@ public abstract class GrainTests(GrainFixture fixture) : IClassFixture<GrainFixt
     {
         var before = await QueryEverythingAsync(key);
 
-        Assert.True(Fixture.Runtime.DeactivateIdle(TimeSpan.Zero) >= 1, "The actor was not deactivated.");
+        await DeactivateAsync(key);
 
         AssertJson.Equal(before, await QueryEverythingAsync(key));
     }
+
+    /// <summary>Deactivates the actor's activation, wherever in the cluster it is, and checks that none is left.</summary>
+    protected async Task DeactivateAsync(ActorKey key)
+    {
+        var grain = Grain(key);
+        await Fixture.Cluster.DeactivateAsync(grain).WaitAsync(Patience);
+        Assert.True(await ActivationsAsync(key) == 0, "The actor was not deactivated.");
+    }
+
+    /// <summary>How many activations of the actor the cluster has.</summary>
+    protected Task<int> ActivationsAsync(ActorKey key) =>
+        Fixture.Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)Grain(key)).WaitAsync(Patience);
 
     private async Task<JsonObject?> StateOrNullAsync(ActorKey key)
     {
@@ -85,5 +121,10 @@ public abstract class GrainTests(GrainFixture fixture) : IClassFixture<GrainFixt
         {
             return null;
         }
+    }
+
+    private sealed class PrincipalScope : IDisposable
+    {
+        public void Dispose() => ActorRequestContext.Principal = null;
     }
 }

@@ -1,11 +1,18 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Assets;
 
-public sealed class AssetTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class AssetTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : AssetTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : AssetTests(cluster);
+
     private async Task<ActorKey> NewAssetAsync(params ActorMessage[] then)
     {
         var key = NewKey("asset");

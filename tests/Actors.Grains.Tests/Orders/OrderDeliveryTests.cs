@@ -1,10 +1,17 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Orders;
 
-public sealed class OrderDeliveryTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class OrderDeliveryTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : OrderDeliveryTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : OrderDeliveryTests(cluster);
+
     /// <summary>A new order with delivery <c>d1</c> taken through <paramref name="states"/> (space-separated delivery states).</summary>
     private async Task<ActorKey> NewDeliveryAsync(string states = "")
     {

@@ -1,10 +1,17 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Orders;
 
-public sealed class OrderLifecycleTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class OrderLifecycleTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : OrderLifecycleTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : OrderLifecycleTests(cluster);
+
     /// <summary>A new order taken through <paramref name="states"/> (space-separated order states).</summary>
     private async Task<ActorKey> NewOrderAsync(string states = "")
     {

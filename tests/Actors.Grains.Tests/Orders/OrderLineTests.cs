@@ -1,10 +1,17 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Orders;
 
-public sealed class OrderLineTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class OrderLineTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : OrderLineTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : OrderLineTests(cluster);
+
     private async Task<ActorKey> NewOrderAsync()
     {
         var key = NewKey("order");

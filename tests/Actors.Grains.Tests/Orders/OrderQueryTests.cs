@@ -1,11 +1,18 @@
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Orders;
 
-public sealed class OrderQueryTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class OrderQueryTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : OrderQueryTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : OrderQueryTests(cluster);
+
     private async Task<ActorKey> NewOrderWithLinesAsync()
     {
         var key = NewKey("order");
@@ -136,7 +143,7 @@ public sealed class OrderQueryTests(GrainFixture fixture) : GrainTests(fixture)
             Msg("addOrderLine", """{"sku":"SKU-1","quantity":0,"unitPrice":1}"""));
 
         Assert.Equal(2, refusal.MessageIndex);
-        Assert.Equal(0, await Fixture.Store.GetVersionAsync(key, CancellationToken.None));
+        Assert.Equal(0, await Store.GetVersionAsync(key, CancellationToken.None));
     }
 
     [Fact]
@@ -149,7 +156,7 @@ public sealed class OrderQueryTests(GrainFixture fixture) : GrainTests(fixture)
             Msg("setDeliveryState", """{"deliveryId":"d1","deliveryState":"shipped"}"""),
             Msg("setOrderState", """{"orderState":"confirmed"}"""));
 
-        var sets = await Fixture.Store.ReadAsync(key, 0, long.MaxValue, 10, CancellationToken.None);
+        var sets = await Store.ReadAsync(key, 0, long.MaxValue, 10, CancellationToken.None);
 
         var names = sets.SelectMany(s => JsonNode.Parse(s.Events)!.AsArray().Select(e => (string?)e!["type"]));
         Assert.Equal(

@@ -1,10 +1,17 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Payments;
 
-public sealed class PaymentTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class PaymentTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : PaymentTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : PaymentTests(cluster);
+
     /// <summary>A new payment of 100 SEK, then <paramref name="messages"/>.</summary>
     private async Task<ActorKey> NewPaymentAsync(params string[] messages)
     {
@@ -72,7 +79,7 @@ public sealed class PaymentTests(GrainFixture fixture) : GrainTests(fixture)
     [Fact]
     public void Card_number_is_a_sensitive_field()
     {
-        Assert.Contains("cardNumber", Fixture.Runtime.Types.Find("payment")!.SensitiveFields);
+        Assert.Contains("cardNumber", ActorTypes.All.Find("payment")!.SensitiveFields);
     }
 
     [Fact]

@@ -1,11 +1,18 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Skus;
 
-public sealed class SkuTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class SkuTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : SkuTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : SkuTests(cluster);
+
     private async Task<ActorKey> NewSkuAsync(params ActorMessage[] then)
     {
         var key = NewKey("sku");

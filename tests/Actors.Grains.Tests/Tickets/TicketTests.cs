@@ -1,10 +1,17 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains.Tests.Hosting;
 
 namespace Actors.Grains.Tests.Tickets;
 
-public sealed class TicketTests(GrainFixture fixture) : GrainTests(fixture)
+public abstract class TicketTests(GrainCluster cluster) : GrainTests(cluster)
 {
+    [Collection(SqliteCollection.Name)]
+    public sealed class OnSqlite(SqliteGrainCluster cluster) : TicketTests(cluster);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresGrainCluster cluster) : TicketTests(cluster);
+
     /// <summary>A new ticket taken through <paramref name="states"/> (space-separated ticket states).</summary>
     private async Task<ActorKey> NewTicketAsync(string states = "")
     {
