@@ -110,6 +110,12 @@ public static class SiloHost
         silo.AddJournalLogConsistencyProvider();
         silo.AddActivityPropagation();
         silo.Services.AddSerializer(serializer => serializer.AddActorsJson());
+
+        // A StorageUnavailableException carries the driver's NpgsqlException as its inner exception, and Orleans' exception
+        // codec takes only System, Microsoft and Azure exceptions: an external Orleans client got CodecNotFoundException
+        // instead of the 503. With Npgsql added the typed exception arrives, its inner one too (a client without Npgsql
+        // gets that as Orleans' UnavailableExceptionFallbackException).
+        silo.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Configure<GrainCollectionOptions>(options =>
         {
             // An actor unused for this long is deactivated: its memory freed, its state still in the journal.
