@@ -9,8 +9,8 @@ namespace Actors.Client;
 /// <summary>
 /// One message of a batch: its type (<c>addOrderLine</c>) and its body. Built from a typed command record
 /// (<see cref="Create{TBody}"/>, or the typed methods of <see cref="ActorBatch{TActor}"/>) or from JSON
-/// (<see cref="FromJson"/>). The in-process transport hands a typed record to the actor as it is; the HTTP
-/// transport sends <see cref="Body"/>.
+/// (<see cref="FromJson"/>). Through Orleans a typed record reaches the grain as it is (its JSON is still recorded on the
+/// checkpoint); over HTTP <see cref="Body"/> is sent.
 /// </summary>
 public sealed class ActorCommand
 {

@@ -30,7 +30,7 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
     /// <summary>
     /// Restores the actor to <paramref name="target"/> for <paramref name="reason"/> (required): a REWIND checkpoint that
     /// carries the reason and is audited as a restore, as <c>POST .../restore</c> does. Answers the restored state, every
-    /// field and edge and <c>version</c>. Unlike batches, a restore over HTTP is not retried: the endpoint takes no
+    /// field and edge and <c>version</c>. Unlike batches, a restore is not retried and is sent without an
     /// <c>Idempotency-Key</c>, so after a lost connection look at the checkpoints before restoring again.
     /// </summary>
     /// <param name="target">The point to restore: a checkpoint, a version or a time.</param>
@@ -52,7 +52,8 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
     /// yields each mutation set as it commits, until <paramref name="cancellationToken"/> is cancelled. Over HTTP this is the
     /// <c>replay</c> server-sent-event stream: a dropped connection is resumed with <c>Last-Event-ID</c>, so nothing is
     /// missed or repeated (at most <see cref="ActorsHttpOptions.MaxRetries"/> attempts in a row that bring nothing).
-    /// In-process it reads the journal and wakes on the runtime's commits.
+    /// Through Orleans it reads the journal through the actor's grain and, following, waits in the grain for its next
+    /// commit (a long poll that answers at once when a commit lands), wherever in the cluster the actor is active.
     /// </summary>
     /// <exception cref="ActorRefusedException">NotFound when the actor does not exist and <paramref name="follow"/> is false.</exception>
     /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:read</c>.</exception>

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace Actors.Client;
 
 /// <summary>
-/// The server (or, in-process, the runtime) refused or failed a batch. <see cref="Problem"/> is the RFC 9457
-/// problem detail as the HTTP API answers it, whichever transport was used. Subclasses say what kind of refusal.
+/// The silo refused or failed a request, over HTTP or through Orleans. <see cref="Problem"/> is the RFC 9457 problem
+/// detail as the HTTP API answers it, whichever transport was used (through Orleans the client builds it from the grain's
+/// typed exception, kept as <see cref="Exception.InnerException"/>). Subclasses say what kind of refusal.
 /// </summary>
 public class ActorRequestException : Exception
 {
@@ -18,7 +19,7 @@ public class ActorRequestException : Exception
         _problem = (JsonObject)problem.DeepClone();
     }
 
-    /// <summary>The HTTP status this refusal has (also in-process): 400, 401, 403, 404, 409, 410, 412, 413, 422, 503 ...</summary>
+    /// <summary>The HTTP status this refusal has (through Orleans too: the status the gateway would answer): 400, 401, 403, 404, 409, 410, 412, 413, 422, 503 ...</summary>
     public int Status { get; }
 
     /// <summary>The problem type, e.g. <c>urn:actors:problem:business-rule</c>.</summary>

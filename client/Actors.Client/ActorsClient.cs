@@ -1,14 +1,18 @@
-using Actors.Grains;
+using System.Text.Json;
 using Actors.Abstractions;
 using Actors.Abstractions.Security;
 using Actors.Client.Transport;
+using Actors.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization.Serializers;
 
 namespace Actors.Client;
 
 /// <summary>
 /// The entry point, in Orleans' spirit: <c>client.GetActor&lt;IOrderActor&gt;("ord-1")</c> gives a reference whose
-/// calls are batches to that actor. The same code runs against a runtime in this process (<see cref="Orleans(IGrainFactory, string, IEnumerable{string}?)"/>)
-/// or a silo over HTTP (<see cref="Http(Uri, string, ActorsHttpOptions?)"/>).
+/// calls are batches to that actor. The same code runs through Orleans (<see cref="Orleans(IGrainFactory, string, IEnumerable{string}?)"/>:
+/// in the silo's own process, or from an Orleans client connected to a silo's gateway port) or against a silo over HTTP
+/// (<see cref="Http(Uri, string, ActorsHttpOptions?)"/>).
 /// </summary>
 public sealed class ActorsClient : IAsyncDisposable
 {
@@ -29,10 +33,16 @@ public sealed class ActorsClient : IAsyncDisposable
     /// <c>services.AddSerializer(s =&gt; s.AddActorsJson())</c>.
     /// </summary>
     /// <exception cref="FormatException">A permission is not of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>.</exception>
+    /// <exception cref="InvalidOperationException">An Orleans client without the actors' JSON codec.</exception>
     public static ActorsClient Orleans(IGrainFactory grains, string principal, IEnumerable<string>? permissions = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentException.ThrowIfNullOrWhiteSpace(principal);
+        if (grains is IClusterClient client)
+        {
+            EnsureJsonCodec(client.ServiceProvider);
+        }
+
         return new ActorsClient(new GrainTransport(grains, principal, PermissionSet.Parse(permissions ?? ["actors/*:*"])));
     }
 
@@ -71,6 +81,20 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>Releases the HTTP connection pool, when this client owns it.</summary>
     public ValueTask DisposeAsync() => _transport.DisposeAsync();
+
+    /// <summary>
+    /// Refuses an Orleans container that cannot serialize the actors' JSON message bodies: every call would fail deep
+    /// inside Orleans with "Could not find a codec for type JsonElement".
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The codec is not registered.</exception>
+    internal static void EnsureJsonCodec(IServiceProvider services)
+    {
+        if (services.GetService<ICodecProvider>() is { } codecs && codecs.TryGetCodec<JsonElement>() is null)
+        {
+            throw new InvalidOperationException(
+                "This Orleans client cannot serialize the actors' JSON message bodies: register their codec with services.AddSerializer(s => s.AddActorsJson()).");
+        }
+    }
 
     private static string Id(string id)
     {

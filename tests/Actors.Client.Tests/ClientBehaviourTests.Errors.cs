@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
+using Actors.Grains;
 using Actors.Grains.Orders;
 using Actors.Grains.Orders.Commands;
 
@@ -108,34 +109,5 @@ public abstract partial class ClientBehaviourTests
         Assert.Equal(new ActorKey("order", "o1"), client.GetActor<IOrderActor>("o1").Key);
         Assert.Equal(new ActorKey("payment", "p1"), client.GetActor<Grains.Payments.IPaymentActor>("p1").Key);
         Assert.Throws<ArgumentException>(() => client.GetActor<IActorGrain>("x"));
-    }
-}
-
-/// <summary>The behaviour suite against an <c>ActorRuntime</c> in this process.</summary>
-[Collection(RuntimeCollection.Name)]
-public sealed class InProcessClientTests(RuntimeFixture fixture) : ClientBehaviourTests
-{
-    protected override ActorsClient Client(TestPrincipal principal) => fixture.Client(principal);
-
-    protected override async Task<IReadOnlyList<string>> AuditOperationsAsync(ActorKey actor)
-    {
-        var page = await fixture.Store.ReadAuditAsync(
-            new Abstractions.Storage.AuditQuery(null, actor.Type, actor.Id, null, null, null, 100, null), CancellationToken.None);
-        return [.. page.Records.Select(r => r.Operation)];
-    }
-}
-
-/// <summary>The behaviour suite against a real silo over HTTP.</summary>
-[Collection(SiloCollection.Name)]
-public sealed class HttpClientTests(SiloFixture fixture) : ClientBehaviourTests
-{
-    protected override ActorsClient Client(TestPrincipal principal) => fixture.Client(principal);
-
-    protected override async Task<IReadOnlyList<string>> AuditOperationsAsync(ActorKey actor)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", TestPrincipal.Admin.Token);
-        var page = JsonNode.Parse(await http.GetStringAsync($"resources/audit?actorType={actor.Type}&actorId={actor.Id}"))!;
-        return [.. page["data"]!.AsArray().Select(e => (string)e!["operation"]!)];
     }
 }

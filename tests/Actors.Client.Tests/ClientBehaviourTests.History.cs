@@ -7,7 +7,7 @@ using Actors.Grains.Payments.Commands;
 
 namespace Actors.Client.Tests;
 
-/// <summary>History, diffs, pending changes, restores and replays: the time-travel calls, on both transports.</summary>
+/// <summary>History, diffs, pending changes, restores and replays: the time-travel calls, on every transport.</summary>
 public abstract partial class ClientBehaviourTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

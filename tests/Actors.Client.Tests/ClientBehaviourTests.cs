@@ -8,8 +8,9 @@ using Actors.Grains.Payments.Commands;
 namespace Actors.Client.Tests;
 
 /// <summary>
-/// What the client does, whichever transport carries it: each test runs once in-process and once over HTTP, with the
-/// same principals and permissions, and must see the same answers and the same typed errors.
+/// What the client does, whichever transport carries it: each test runs through the silo's own grain factory, through
+/// an external Orleans client and over HTTP, with the same principals and permissions, and must see the same answers
+/// and the same typed errors.
 /// </summary>
 public abstract partial class ClientBehaviourTests
 {

@@ -30,9 +30,11 @@ public sealed class TestSilo : IAsyncDisposable
 
     /// <summary>
     /// Builds and starts a silo with <paramref name="settings"/> over its defaults: a temporary SQLite journal
-    /// (unless the settings name PostgreSQL) and snapshot folder.
+    /// (unless the settings name PostgreSQL) and snapshot folder. <paramref name="configure"/> adds to the silo's
+    /// builder what an application would add to it (its own services), after the test's configuration.
     /// </summary>
-    public static async Task<TestSilo> StartAsync(IDictionary<string, string?> settings, LogLevel logLevel = LogLevel.Warning, string? environment = null)
+    public static async Task<TestSilo> StartAsync(
+        IDictionary<string, string?> settings, LogLevel logLevel = LogLevel.Warning, string? environment = null, Action<WebApplicationBuilder>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"actors-silo-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -57,6 +59,7 @@ public sealed class TestSilo : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.SetMinimumLevel(logLevel);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new TestSilo(directory, app);

@@ -3,7 +3,10 @@ using Actors.Abstractions;
 
 namespace Actors.Client.Transport;
 
-/// <summary>Carries one batch to one actor and back: in-process to the runtime, or over HTTP to a silo.</summary>
+/// <summary>
+/// Carries one batch to one actor and back: through Orleans to the actor's grain (<see cref="GrainTransport"/>), or over
+/// HTTP to a silo's gateway (<see cref="HttpTransport"/>).
+/// </summary>
 internal interface IActorTransport : IAsyncDisposable
 {
     /// <summary>Runs <paramref name="commands"/> as one batch; answers every message's result.</summary>

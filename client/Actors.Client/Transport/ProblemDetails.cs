@@ -4,7 +4,7 @@ using Actors.Abstractions.Errors;
 namespace Actors.Client.Transport;
 
 /// <summary>
-/// Problem details both ways: the in-process transport builds them exactly as the gateway answers them, and both
+/// Problem details both ways: the Orleans transport builds them exactly as the gateway answers them, and both
 /// transports turn them into the same typed exceptions.
 /// </summary>
 internal static class ProblemDetails
