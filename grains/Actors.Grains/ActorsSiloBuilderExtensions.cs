@@ -33,12 +33,6 @@ public static class ActorsSiloBuilderExtensions
         silo.AddJournalLogConsistencyProvider();
         silo.AddActivityPropagation();
         services.AddSerializer(serializer => serializer.AddActorsJson());
-
-        // A StorageUnavailableException carries the driver's NpgsqlException as its inner exception, and Orleans' exception
-        // codec takes only System, Microsoft and Azure exceptions: an external Orleans client got CodecNotFoundException
-        // instead of the 503. With Npgsql added the typed exception arrives, its inner one too (a client without Npgsql
-        // gets that as Orleans' UnavailableExceptionFallbackException).
-        services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
     }
 }

@@ -12,7 +12,7 @@ namespace Actors.EventSourcing;
 /// the grain implements <see cref="IJournalFormat{TView, TEntry}"/>. See <see cref="JournalLogViewAdaptor{TView, TEntry}"/>
 /// for what it guarantees that Orleans' built-in providers do not.
 /// </summary>
-public sealed class JournalLogConsistencyProvider(IJournalStore store, IOptions<JournalOptions> options, CommitNotifier notifier, TimeProvider time)
+public sealed class JournalLogConsistencyProvider(IJournalStore store, IOptions<JournalOptions> options, TimeProvider time)
     : ILogViewAdaptorFactory
 {
     /// <summary>The provider's name in <c>[LogConsistencyProvider]</c>.</summary>
@@ -36,6 +36,6 @@ public sealed class JournalLogConsistencyProvider(IJournalStore store, IOptions<
             ?? throw new InvalidOperationException(
                 $"Grain {grainTypeName} uses the {Name} log-consistency provider, so it must implement IJournalFormat<{typeof(TLogView).Name}, {typeof(TLogEntry).Name}>.");
         var actor = new ActorKey(services.GrainId.Type.ToString()!, services.GrainId.Key.ToString()!);
-        return new JournalLogViewAdaptor<TLogView, TLogEntry>(hostGrain, format, initialState, actor, store, options.Value, notifier, time);
+        return new JournalLogViewAdaptor<TLogView, TLogEntry>(hostGrain, format, initialState, actor, store, options.Value, time);
     }
 }

@@ -22,7 +22,6 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
     private readonly IJournalFormat<TView, TEntry> _format;
     private readonly IJournalStore _store;
     private readonly JournalOptions _options;
-    private readonly CommitNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly List<TEntry> _submitted = [];
     private readonly KeyValuePair<string, object?> _typeTag;
@@ -39,7 +38,6 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         ActorKey actor,
         IJournalStore store,
         JournalOptions options,
-        CommitNotifier notifier,
         TimeProvider time)
     {
         _host = host;
@@ -48,7 +46,6 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         Actor = actor;
         _store = store;
         _options = options;
-        _notifier = notifier;
         _time = time;
         _typeTag = new(ActorsTelemetry.Tags.ActorType, actor.Type);
     }
@@ -77,7 +74,7 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         await ConfirmSubmittedEntries();
     }
 
-    public Task<bool> TryAppend(TEntry entry) => AppendAsync(entry);
+    public async Task<bool> TryAppend(TEntry entry) => (await AppendAsync(entry)).Appended;
 
     public Task<bool> TryAppendRange(IEnumerable<TEntry> entries)
     {
@@ -85,7 +82,7 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         return list.Count switch
         {
             0 => Task.FromResult(true),
-            1 => AppendAsync(list[0]),
+            1 => TryAppend(list[0]),
 
             // The journal commits one mutation set per row and per transaction; two rows that must commit together would
             // need a transaction across versions, which no store offers. Make the batch one entry instead.
@@ -93,14 +90,26 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         };
     }
 
+    /// <summary>
+    /// Queues <paramref name="entry"/> after applying it to the tentative view. An entry that cannot be applied is refused
+    /// here, out of <c>RaiseEvent</c>, and not queued: left in the queue it would fail whichever later call confirms it.
+    /// </summary>
     public void Submit(TEntry entry)
     {
-        _submitted.Add(entry);
-        if (_tentative is not null)
+        var tentative = _tentative ?? Tentative();
+        try
         {
-            _host.UpdateView(_tentative, entry);
+            _host.UpdateView(tentative, entry);
+        }
+        catch
+        {
+            // It may be half-applied; the next read rebuilds it from the confirmed view and the queue.
+            _tentative = null;
+            throw;
         }
 
+        _tentative = tentative;
+        _submitted.Add(entry);
         _host.OnViewChanged(tentative: true, confirmed: false);
     }
 
@@ -122,10 +131,10 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         while (_submitted.Count > 0)
         {
             var entry = _submitted[0];
-            bool appended;
+            (bool Appended, long Version) outcome;
             try
             {
-                appended = await AppendAsync(entry);
+                outcome = await AppendAsync(entry);
             }
             catch
             {
@@ -133,10 +142,11 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
                 throw;
             }
 
-            if (!appended)
+            if (!outcome.Appended)
             {
+                // The version the entry tried to take and another writer holds; the view has caught up past it since.
                 Drop();
-                throw new VersionConflictException(Actor, _version + 1);
+                throw new VersionConflictException(Actor, outcome.Version);
             }
 
             _submitted.RemoveAt(0);
@@ -164,7 +174,8 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
 
     public LogConsistencyStatistics GetStats() => new();
 
-    private async Task<bool> AppendAsync(TEntry entry)
+    /// <summary>Appends one entry as the next version: whether it was appended (false: another writer took it), and the version it tried.</summary>
+    private async Task<(bool Appended, long Version)> AppendAsync(TEntry entry)
     {
         if (_inDoubt || !_loaded)
         {
@@ -195,7 +206,7 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
             ActorsTelemetry.Conflicts.Add(1, _typeTag);
             span?.SetStatus(ActivityStatusCode.Error, "version conflict");
             await CatchUpAsync();
-            return false;
+            return (false, version);
         }
         catch (Exception e)
         {
@@ -209,9 +220,8 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         _confirmed = next;
         _version = checked((int)version);
         _tentative = null;
-        _notifier.Committed(Actor);
         _host.OnViewChanged(tentative: true, confirmed: true);
-        return true;
+        return (true, version);
     }
 
     /// <summary>Brings the confirmed view up to the journal's newest mutation set.</summary>
@@ -228,6 +238,7 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         else
         {
             var view = _confirmed;
+            var version = (long)_version;
             var copied = false;
             foreach (var set in await _store.ReadTailAsync(Actor, _version, CancellationToken.None))
             {
@@ -238,10 +249,13 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
                 }
 
                 _host.UpdateView(view, _format.FromJournal(set));
-                _version = checked((int)set.Version);
+                version = set.Version;
             }
 
+            // All of the tail or none of it: should a set fail to apply, a version ahead of the view would have the next
+            // append written on a state that lacks the sets before it.
             _confirmed = view;
+            _version = checked((int)version);
         }
 
         _inDoubt = false;

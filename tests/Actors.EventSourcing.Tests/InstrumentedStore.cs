@@ -1,42 +1,40 @@
+using System.Collections.Concurrent;
 using Actors.Abstractions;
 using Actors.Abstractions.Storage;
 
-namespace Actors.Runtime.Tests;
+namespace Actors.EventSourcing.Tests;
 
-/// <summary>Wraps a real store to count what is read and to step in around appends.</summary>
+/// <summary>
+/// The silo's journal store: a real store, wrapped to count the work done for each actor and to step in around appends.
+/// While <see cref="Unreachable"/> is set every call goes to that store instead, which fails the way the real one fails
+/// when it cannot reach its journal.
+/// </summary>
 public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
 {
-    private long _rowsRead;
-    private long _rangeReads;
+    private readonly ConcurrentDictionary<ActorKey, Counters> _counters = new();
 
-    /// <summary>Mutation sets and snapshots read so far.</summary>
-    public long RowsRead => Interlocked.Read(ref _rowsRead);
+    /// <summary>A store of the same kind that cannot reach its journal; while set, it serves every call (an outage).</summary>
+    public IJournalStore? Unreachable { get; set; }
 
-    /// <summary>Calls of <see cref="ReadAsync"/> (tail and range reads), since the last reset.</summary>
-    public long RangeReads => Interlocked.Read(ref _rangeReads);
-
-    /// <summary>Runs before each append reaches the store.</summary>
-    public Func<AppendRequest, Task>? BeforeAppend { get; set; }
-
-    /// <summary>Runs after each append committed; may throw to lose the answer.</summary>
+    /// <summary>Runs after an append committed; may throw, to lose the answer of a write that did commit.</summary>
     public Func<AppendRequest, Task>? AfterAppend { get; set; }
 
-    public void ResetCounts()
+    private IJournalStore Store => Unreachable ?? inner;
+
+    /// <summary>The work done for <paramref name="actor"/> so far; subtract an earlier figure to get the work in between.</summary>
+    public JournalWork WorkOn(ActorKey actor)
     {
-        Interlocked.Exchange(ref _rowsRead, 0);
-        Interlocked.Exchange(ref _rangeReads, 0);
+        var counters = CountersOf(actor);
+        return new JournalWork(Interlocked.Read(ref counters.Rows), Interlocked.Read(ref counters.Reads), Interlocked.Read(ref counters.Appends));
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => Store.InitializeAsync(cancellationToken);
 
     public async Task<long> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
-        if (BeforeAppend is { } before)
-        {
-            await before(request);
-        }
-
-        var global = await inner.AppendAsync(request, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        Interlocked.Increment(ref CountersOf(request.MutationSet.Actor).Appends);
+        var global = await Store.AppendAsync(request, cancellationToken);
         if (AfterAppend is { } after)
         {
             await after(request);
@@ -45,54 +43,69 @@ public sealed class InstrumentedStore(IJournalStore inner) : IJournalStore
         return global;
     }
 
-    public Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken) => inner.GetVersionAsync(actor, cancellationToken);
+    public Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken) => Store.GetVersionAsync(actor, cancellationToken);
 
-    public async Task<IReadOnlyList<MutationSetRecord>> ReadAsync(ActorKey actor, long afterVersion, long toVersion, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MutationSetRecord>> ReadAsync(ActorKey actor, long afterVersion, long toVersion, int limit, CancellationToken cancellationToken) =>
+        Counted(actor, await Store.ReadAsync(actor, afterVersion, toVersion, limit, cancellationToken));
+
+    // The real store's own catch-up and rebuild reads (PostgreSQL answers each in one query), not the interface's defaults.
+    public async Task<IReadOnlyList<MutationSetRecord>> ReadTailAsync(ActorKey actor, long afterVersion, CancellationToken cancellationToken) =>
+        Counted(actor, await Store.ReadTailAsync(actor, afterVersion, cancellationToken));
+
+    public async Task<RebuildSource> ReadForRebuildAsync(ActorKey actor, long upToVersion, CancellationToken cancellationToken)
     {
-        var sets = await inner.ReadAsync(actor, afterVersion, toVersion, limit, cancellationToken);
-        Interlocked.Add(ref _rowsRead, sets.Count);
-        Interlocked.Increment(ref _rangeReads);
-        return sets;
+        var source = await Store.ReadForRebuildAsync(actor, upToVersion, cancellationToken);
+        Counted(actor, source.Sets, source.Snapshot is null ? 0 : 1);
+        return source;
     }
 
     public Task<MutationSetRecord?> FindCheckpointAsync(ActorKey actor, Guid checkpointId, CancellationToken cancellationToken) =>
-        Count(inner.FindCheckpointAsync(actor, checkpointId, cancellationToken));
+        Store.FindCheckpointAsync(actor, checkpointId, cancellationToken);
 
     public Task<MutationSetRecord?> FindAtOrBeforeAsync(ActorKey actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Count(inner.FindAtOrBeforeAsync(actor, at, cancellationToken));
+        Store.FindAtOrBeforeAsync(actor, at, cancellationToken);
 
-    public Task<SnapshotRecord?> FindSnapshotAsync(ActorKey actor, long atOrBeforeVersion, CancellationToken cancellationToken) =>
-        Count(inner.FindSnapshotAsync(actor, atOrBeforeVersion, cancellationToken));
+    public async Task<SnapshotRecord?> FindSnapshotAsync(ActorKey actor, long atOrBeforeVersion, CancellationToken cancellationToken)
+    {
+        var snapshot = await Store.FindSnapshotAsync(actor, atOrBeforeVersion, cancellationToken);
+        Counted(actor, [], snapshot is null ? 0 : 1);
+        return snapshot;
+    }
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(ActorKey actor, string key, CancellationToken cancellationToken) =>
-        inner.FindIdempotencyAsync(actor, key, cancellationToken);
+        Store.FindIdempotencyAsync(actor, key, cancellationToken);
 
-    public Task<bool> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+    public Task<bool> PingAsync(CancellationToken cancellationToken) => Store.PingAsync(cancellationToken);
 
     public Task<long?> GetGlobalVersionAsync(DateTimeOffset? atOrBefore, CancellationToken cancellationToken) =>
-        inner.GetGlobalVersionAsync(atOrBefore, cancellationToken);
+        Store.GetGlobalVersionAsync(atOrBefore, cancellationToken);
 
     public Task<MutationSetRecord?> FindAtOrBeforeGlobalVersionAsync(ActorKey actor, long globalVersion, CancellationToken cancellationToken) =>
-        Count(inner.FindAtOrBeforeGlobalVersionAsync(actor, globalVersion, cancellationToken));
+        Store.FindAtOrBeforeGlobalVersionAsync(actor, globalVersion, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListActorIdsAsync(string actorType, string? afterId, int limit, CancellationToken cancellationToken) =>
-        inner.ListActorIdsAsync(actorType, afterId, limit, cancellationToken);
+        Store.ListActorIdsAsync(actorType, afterId, limit, cancellationToken);
 
-    public Task<EventPage> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken) => inner.ReadEventsAsync(query, cancellationToken);
+    public Task<EventPage> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken) => Store.ReadEventsAsync(query, cancellationToken);
 
-    public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken) => inner.AppendAuditAsync(record, cancellationToken);
+    public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken) => Store.AppendAuditAsync(record, cancellationToken);
 
-    public Task<AuditPage> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken) => inner.ReadAuditAsync(query, cancellationToken);
+    public Task<AuditPage> ReadAuditAsync(AuditQuery query, CancellationToken cancellationToken) => Store.ReadAuditAsync(query, cancellationToken);
 
-    private async Task<T?> Count<T>(Task<T?> read)
-        where T : class
+    private IReadOnlyList<MutationSetRecord> Counted(ActorKey actor, IReadOnlyList<MutationSetRecord> sets, int snapshots = 0)
     {
-        var found = await read;
-        if (found is not null)
-        {
-            Interlocked.Increment(ref _rowsRead);
-        }
+        var counters = CountersOf(actor);
+        Interlocked.Add(ref counters.Rows, sets.Count + snapshots);
+        Interlocked.Increment(ref counters.Reads);
+        return sets;
+    }
 
-        return found;
+    private Counters CountersOf(ActorKey actor) => _counters.GetOrAdd(actor, _ => new Counters());
+
+    private sealed class Counters
+    {
+        public long Rows;
+        public long Reads;
+        public long Appends;
     }
 }

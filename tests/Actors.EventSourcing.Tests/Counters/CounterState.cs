@@ -1,5 +1,0 @@
-using Actors.Grains;
-
-namespace Actors.Runtime.Tests.Counters;
-
-public sealed record CounterState(string CounterId, long Value) : EntityState;
