@@ -53,7 +53,7 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration));
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, store));
 
         builder.Services.AddActorsGateway();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
@@ -85,15 +85,25 @@ public static class SiloHost
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, string store)
     {
-        // Orleans reads its standard "Orleans" section itself (ClusterId, ServiceId, Endpoints, Clustering, Messaging).
-        // Without a clustering provider there, the silo is a cluster of one on this machine's loopback.
+        // Orleans reads its standard "Orleans" section itself (ClusterId, ServiceId, Endpoints, Clustering, Messaging);
+        // a clustering provider named there wins. Otherwise: on PostgreSQL, every silo on the same database (and
+        // Orleans:ClusterId) joins one cluster whose membership lives beside the journal, each silo listening on its
+        // Orleans:Endpoints (Orleans' defaults 11111 and 30000 on this machine's address otherwise). On the embedded SQLite
+        // file, which no other machine can share, the silo is a cluster of one on this machine's loopback.
         if (!configuration.GetSection("Orleans:Clustering").Exists())
         {
-            silo.UseLocalhostClustering(
-                siloPort: configuration.GetValue("Orleans:Endpoints:SiloPort", DefaultSiloPort),
-                gatewayPort: configuration.GetValue("Orleans:Endpoints:GatewayPort", DefaultGatewayPort));
+            if (store == "postgres")
+            {
+                silo.UsePostgresClustering();
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    siloPort: configuration.GetValue("Orleans:Endpoints:SiloPort", DefaultSiloPort),
+                    gatewayPort: configuration.GetValue("Orleans:Endpoints:GatewayPort", DefaultGatewayPort));
+            }
         }
 
         silo.AddActors();

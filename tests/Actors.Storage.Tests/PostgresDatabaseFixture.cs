@@ -38,6 +38,33 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
         return database.ConnectionString;
     }
 
+    /// <summary>
+    /// Waits until every transaction that took an id before the call has ended, so ReadEventsAsync sees every set
+    /// committed before it. Transaction ids are cluster-wide: another test run's database on the same server (or this
+    /// run's silos heartbeating in theirs) can hold the horizon back for a moment. PostgreSQL has no function that blocks
+    /// on another session's transaction, so the server re-checks its snapshot until the horizon has passed.
+    /// </summary>
+    public Task WaitForHorizonAsync(CancellationToken cancellationToken) => WaitForHorizonAsync(DataSource, cancellationToken);
+
+    /// <inheritdoc cref="WaitForHorizonAsync(CancellationToken)"/>
+    public static async Task WaitForHorizonAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        // A transaction of its own takes the next id (a snapshot's xmax is not that: it is one past the newest
+        // *ended* transaction) and ends at once; every transaction with a smaller id has taken it earlier.
+        await using var take = dataSource.CreateCommand("select pg_current_xact_id()::text");
+        var mark = (string)(await take.ExecuteScalarAsync(cancellationToken))!;
+        await using var wait = dataSource.CreateCommand($$"""
+            do $$
+            begin
+                while pg_snapshot_xmin(pg_current_snapshot()) <= '{{ulong.Parse(mark, System.Globalization.CultureInfo.InvariantCulture)}}'::xid8 loop
+                    perform pg_sleep(0.001);
+                end loop;
+            end
+            $$
+            """);
+        await wait.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task DisposeAsync()
     {
         if (Store is not null)

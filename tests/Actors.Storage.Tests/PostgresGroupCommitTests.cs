@@ -12,7 +12,10 @@ namespace Actors.Storage.Tests;
 /// when the group it came in could not write it.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresJournalStoreWithoutGroupCommitTests(PostgresDatabaseFixture fixture) : JournalStoreConformanceTests(fixture.UngroupedStore);
+public sealed class PostgresJournalStoreWithoutGroupCommitTests(PostgresDatabaseFixture fixture) : JournalStoreConformanceTests(fixture.UngroupedStore)
+{
+    protected override Task SettleAsync() => fixture.WaitForHorizonAsync(Ct);
+}
 
 /// <summary>Group commit: concurrent appends share a statement, each caller learns its own outcome, a failed set fails alone.</summary>
 [Collection(PostgresCollection.Name)]

@@ -83,7 +83,7 @@ public sealed class PostgresJournalStoreTests(PostgresDatabaseFixture fixture) :
         Assert.Equal(oldSets[1].GlobalVersion, (await store.FindAtOrBeforeGlobalVersionAsync(old, oldSets[1].GlobalVersion, Ct))?.GlobalVersion);
         Assert.Equal(newSet.GlobalVersion, await store.GetGlobalVersionAsync(null, Ct));
         Assert.Equal(["new", "old"], await store.ListActorIdsAsync("order", null, 10, Ct));
-        await WaitForHorizonAsync(dataSource);
+        await PostgresDatabaseFixture.WaitForHorizonAsync(dataSource, Ct);
         var events = await store.ReadEventsAsync(EventsOf("order") with { Limit = 2 }, Ct);
         var rest = await store.ReadEventsAsync(EventsOf("order") with { Cursor = events.Entries[^1].CursorAfter }, Ct);
         var all = events.Entries.Concat(rest.Entries).Select(e => e.MutationSet).ToList();
@@ -131,29 +131,5 @@ public sealed class PostgresJournalStoreTests(PostgresDatabaseFixture fixture) :
         Assert.True(all[0].MutationSet.GlobalVersion < fastVersion);
     }
 
-    protected override Task SettleAsync() => WaitForHorizonAsync(fixture.DataSource);
-
-    /// <summary>
-    /// Waits until every transaction that took an id before the call has ended, so ReadEventsAsync sees every set
-    /// committed before it. Transaction ids are cluster-wide: another test run's database on the same server
-    /// can hold the horizon back for a moment. PostgreSQL has no function that blocks on another session's
-    /// transaction, so the server re-checks its snapshot until the horizon has passed.
-    /// </summary>
-    private async Task WaitForHorizonAsync(NpgsqlDataSource dataSource)
-    {
-        // A transaction of its own takes the next id (a snapshot's xmax is not that: it is one past the newest
-        // *ended* transaction) and ends at once; every transaction with a smaller id has taken it earlier.
-        await using var take = dataSource.CreateCommand("select pg_current_xact_id()::text");
-        var mark = (string)(await take.ExecuteScalarAsync(Ct))!;
-        await using var wait = dataSource.CreateCommand($$"""
-            do $$
-            begin
-                while pg_snapshot_xmin(pg_current_snapshot()) <= '{{ulong.Parse(mark, System.Globalization.CultureInfo.InvariantCulture)}}'::xid8 loop
-                    perform pg_sleep(0.001);
-                end loop;
-            end
-            $$
-            """);
-        await wait.ExecuteNonQueryAsync(Ct);
-    }
+    protected override Task SettleAsync() => fixture.WaitForHorizonAsync(Ct);
 }
