@@ -46,6 +46,7 @@ public sealed class TestSilo : IAsyncDisposable
             // Orleans' silo-to-silo and client gateway ports: free ones, so silos of parallel tests never collide.
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings)
         {

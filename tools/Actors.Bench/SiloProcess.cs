@@ -49,6 +49,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1";
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}/"));

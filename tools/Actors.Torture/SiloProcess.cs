@@ -68,6 +68,7 @@ public sealed class SiloProcess : IAsyncDisposable
         // Orleans' silo and client gateway ports: free ones, so silos on this machine never collide.
         start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
