@@ -20,7 +20,7 @@ public static class Telemetry
     public const string DefaultServiceName = "actors-silo";
 
     /// <summary>The activity sources whose spans are exported, besides ASP.NET Core's and Npgsql's.</summary>
-    public static IReadOnlyList<string> Sources { get; } =
+    private static readonly string[] Sources =
     [
         ActorsTelemetry.Name,
 
@@ -32,7 +32,7 @@ public static class Telemetry
     ];
 
     /// <summary>The meters exported, besides ASP.NET Core's and Npgsql's.</summary>
-    public static IReadOnlyList<string> Meters { get; } = [ActorsTelemetry.Name, "Microsoft.Orleans"];
+    private static readonly string[] Meters = [ActorsTelemetry.Name, "Microsoft.Orleans"];
 
     /// <summary>
     /// Registers tracing when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c> is set,
@@ -61,7 +61,7 @@ public static class Telemetry
             // The default sampler follows the parent. The ASP.NET Core instrumentation makes the request span the sampled
             // root of every trace; without it the gateway's span had an unrecorded parent and was dropped, children and all.
             telemetry.WithTracing(tracing => tracing
-                .AddSource([.. Sources])
+                .AddSource(Sources)
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsql());
         }
@@ -69,7 +69,7 @@ public static class Telemetry
         if (metrics)
         {
             telemetry.WithMetrics(meters => meters
-                .AddMeter([.. Meters])
+                .AddMeter(Meters)
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation());
         }

@@ -48,8 +48,8 @@ internal sealed class GroupQueue<TRequest, TResult> : IAsyncDisposable
         _runAsync = runAsync;
         _maxGroupSize = maxGroupSize;
 
-        // The loops outlive whatever created the store: they must not inherit its ambient span (the statements of every
-        // later request would land in that one trace) nor anything else of its execution context.
+        // The loops outlive whatever created the store: they keep none of its execution context (an ambient span, Orleans'
+        // RequestContext). Each group then runs in its callers' trace, set below.
         using (ExecutionContext.SuppressFlow())
         {
             _loops = [.. Enumerable.Range(0, loops).Select(_ => Task.Run(LoopAsync))];

@@ -83,6 +83,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output) : IAsyncLifetime
             ? [OtlpReceiver.TraceServicePath, OtlpReceiver.MetricsServicePath]
             : [OtlpReceiver.TracePath, OtlpReceiver.MetricsPath];
         Assert.All(receiver.Requests, path => Assert.Contains(path, signals));
+        Assert.DoesNotContain(receiver.Spans, s => signals.Any(signal => s.Name.EndsWith(signal, StringComparison.Ordinal)));
 
         var metrics = receiver.Metrics;
         Assert.Contains(metrics, m => m.Scope == ActorsTelemetry.Name && m.Name == "actors.batches"

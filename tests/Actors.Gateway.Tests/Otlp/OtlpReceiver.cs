@@ -1,9 +1,11 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Gateway.Tests.Otlp;
@@ -86,6 +88,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var receiver = new OtlpReceiver(protocol);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A collector runs in a process of its own. Here the silo's SDK listens to every "Microsoft.AspNetCore" source of
+        // the process, and would trace (and export) the receiver's own requests: its hosting gets a source of another name.
+        builder.Services.AddSingleton(new ActivitySource("Actors.Gateway.Tests.OtlpReceiver"));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, options =>
         {
             // gRPC clients talk HTTP/2 with prior knowledge on cleartext; OTLP/HTTP exporters talk HTTP/1.1.
