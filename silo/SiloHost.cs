@@ -57,7 +57,7 @@ public static class SiloHost
 
         builder.Services.AddActorsGateway();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
-        builder.Services.AddSingleton<Telemetry>();
+        var exporting = builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -71,8 +71,12 @@ public static class SiloHost
         });
 
         var app = builder.Build();
-        _ = app.Services.GetRequiredService<Telemetry>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Actors.Silo");
+        if (exporting)
+        {
+            logger.LogInformation("Exporting telemetry over OTLP as the OTEL_EXPORTER_OTLP_* settings say");
+        }
+
         logger.LogInformation("Journal store: {Store}", store == "postgres" ? "PostgreSQL" : $"SQLite ({builder.Configuration["Actors:Sqlite:Path"] ?? DefaultSqliteFile})");
         if (useDevelopmentTokens)
         {

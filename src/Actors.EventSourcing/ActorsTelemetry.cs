@@ -4,16 +4,30 @@ using System.Diagnostics.Metrics;
 namespace Actors.EventSourcing;
 
 /// <summary>
-/// The server's traces and metrics, both named <c>Actors</c>: spans for the gateway request, the actor turn and
-/// the journal append (parent to child), and counters and histograms of what the runtime does. Exported over
-/// OTLP by the silo when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; free when nobody listens.
+/// The server's traces and metrics, both named <c>Actors</c>: spans for the gateway's batch, the actor turn and
+/// the journal append (the turn descends from the batch through Orleans' grain-call spans), and counters and
+/// histograms of what the runtime does. Exported over OTLP by the silo when an OTLP endpoint is configured; free
+/// when nobody listens.
 /// </summary>
 public static class ActorsTelemetry
 {
     /// <summary>The name of the activity source and the meter.</summary>
     public const string Name = "Actors";
 
-    /// <summary>Span and tag names, kept in one place so dashboards can rely on them.</summary>
+    /// <summary>Span names, kept in one place so dashboards can rely on them.</summary>
+    public static class Spans
+    {
+        /// <summary>The gateway running one batch against one actor, inside the HTTP request's span.</summary>
+        public const string Batch = "actors.batch";
+
+        /// <summary>The actor's turn in its grain: deciding, applying and appending one batch.</summary>
+        public const string Turn = "actors.turn";
+
+        /// <summary>One mutation set written to the journal.</summary>
+        public const string Append = "actors.append";
+    }
+
+    /// <summary>Tag names, kept in one place so dashboards can rely on them.</summary>
     public static class Tags
     {
         public const string ActorType = "actor.type";

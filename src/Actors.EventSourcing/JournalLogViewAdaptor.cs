@@ -191,10 +191,11 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
             request = request with { Snapshot = new SnapshotRecord(Actor, version, _format.ToSnapshot(next)) };
         }
 
-        using var span = ActorsTelemetry.Source.StartActivity("actors.append");
+        using var span = ActorsTelemetry.Source.StartActivity(ActorsTelemetry.Spans.Append);
         span?.SetTag(ActorsTelemetry.Tags.ActorType, Actor.Type);
         span?.SetTag(ActorsTelemetry.Tags.ActorId, Actor.Id);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, version);
+        span?.SetTag(ActorsTelemetry.Tags.EventCount, _format.EventCount(entry));
         var started = _time.GetTimestamp();
         try
         {

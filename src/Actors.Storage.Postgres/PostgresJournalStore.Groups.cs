@@ -90,7 +90,7 @@ public sealed partial class PostgresJournalStore
 
     private async Task ReadTailGroupAsync(IReadOnlyList<Pending<(ActorKey Actor, long After), IReadOnlyList<MutationSetRecord>>> group)
     {
-        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "catch-up read"));
+        PostgresJournalTelemetry.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "catch-up read"));
         try
         {
             var tails = group.Select(_ => new List<MutationSetRecord>()).ToArray();
@@ -123,7 +123,7 @@ public sealed partial class PostgresJournalStore
 
     private async Task CommitAppendGroupAsync(IReadOnlyList<Pending<AppendRequest, long>> group)
     {
-        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "append"));
+        PostgresJournalTelemetry.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "append"));
         if (group.Count == 1)
         {
             await AppendAloneAsync(group[0]);
@@ -219,7 +219,7 @@ public sealed partial class PostgresJournalStore
 
     private async Task CommitAuditGroupAsync(IReadOnlyList<Pending<AuditRecord, bool>> group)
     {
-        PostgresJournalMetrics.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "audit"));
+        PostgresJournalTelemetry.GroupSize.Record(group.Count, new KeyValuePair<string, object?>("kind", "audit"));
         try
         {
             await using var command = _dataSource.CreateCommand(AuditGroupSql);

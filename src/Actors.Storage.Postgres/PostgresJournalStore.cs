@@ -24,9 +24,9 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
         options ??= new PostgresJournalOptions();
         if (options.GroupCommit)
         {
-            _appends = new(options.GroupConnections, options.MaxGroupSize, CommitAppendGroupAsync);
-            _audits = new(1, options.MaxGroupSize, CommitAuditGroupAsync);
-            _tails = new(options.GroupConnections, options.MaxGroupSize, ReadTailGroupAsync);
+            _appends = new("append", options.GroupConnections, options.MaxGroupSize, CommitAppendGroupAsync);
+            _audits = new("audit", 1, options.MaxGroupSize, CommitAuditGroupAsync);
+            _tails = new("catch-up read", options.GroupConnections, options.MaxGroupSize, ReadTailGroupAsync);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        foreach (var inherited in new[] { "ASPNETCORE_URLS", "ConnectionStrings__Postgres", "Actors__Sqlite__Path", "DOTNET_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+        foreach (var inherited in new[] { "ASPNETCORE_URLS", "ConnectionStrings__Postgres", "Actors__Sqlite__Path", "DOTNET_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT" })
         {
             start.Environment.Remove(inherited);
         }

@@ -38,7 +38,7 @@ public abstract partial class ActorGrain<TState>
     /// <summary>Runs a batch: decided on a copy of the state, then appended as one mutation set, or discarded for a preview.</summary>
     private async Task<(BatchResult Result, TState? State, bool Mutated)> RunAsync(BatchRequest request, CancellationToken cancellationToken)
     {
-        using var span = ActorsTelemetry.Source.StartActivity("actors.turn");
+        using var span = ActorsTelemetry.Source.StartActivity(ActorsTelemetry.Spans.Turn);
         span?.SetTag(ActorsTelemetry.Tags.ActorType, Descriptor.Name);
         span?.SetTag(ActorsTelemetry.Tags.ActorId, Key.Id);
         span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);

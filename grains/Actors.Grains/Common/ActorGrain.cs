@@ -134,6 +134,8 @@ public abstract partial class ActorGrain<TState> : JournaledGrain<ActorView<TSta
     // The provider asks the grain how its entries and views map to journal rows; the type's rules answer.
     AppendRequest IJournalFormat<ActorView<TState>, MutationSet>.ToAppend(ActorKey actor, long version, MutationSet entry) => _rules.Format.ToAppend(actor, version, entry);
 
+    int IJournalFormat<ActorView<TState>, MutationSet>.EventCount(MutationSet entry) => _rules.Format.EventCount(entry);
+
     MutationSet IJournalFormat<ActorView<TState>, MutationSet>.FromJournal(MutationSetRecord set) => _rules.Format.FromJournal(set);
 
     string IJournalFormat<ActorView<TState>, MutationSet>.ToSnapshot(ActorView<TState> view) => _rules.Format.ToSnapshot(view);

@@ -23,6 +23,13 @@ public sealed class MutationSetFormat<TState>(ActorRules<TState> rules) : IJourn
     }
 
     /// <inheritdoc />
+    public int EventCount(MutationSet entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Events.Count;
+    }
+
+    /// <inheritdoc />
     public MutationSet FromJournal(MutationSetRecord set)
     {
         ArgumentNullException.ThrowIfNull(set);

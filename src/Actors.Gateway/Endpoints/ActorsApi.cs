@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,7 +69,8 @@ public static class ActorsApi
     public static async Task<(BatchResult Result, ActorTypeDescriptor Type)> RunAsync(
         HttpContext http, IGrainFactory grains, string type, string id, BatchRequest request, CancellationToken cancellationToken)
     {
-        using var span = ActorsTelemetry.Source.StartActivity($"{http.Request.Method} /resources/actors/{{type}}/{{id}}", ActivityKind.Server);
+        // A child of the request's span (ASP.NET Core's), not a second server span: the route is on the request's span.
+        using var span = ActorsTelemetry.Source.StartActivity(ActorsTelemetry.Spans.Batch);
         span?.SetTag(ActorsTelemetry.Tags.ActorType, type);
         span?.SetTag(ActorsTelemetry.Tags.ActorId, id);
         span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
