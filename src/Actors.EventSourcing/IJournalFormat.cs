@@ -17,8 +17,8 @@ public interface IJournalFormat<TView, TEntry>
     /// <summary>What commits when <paramref name="entry"/> is appended as <paramref name="version"/> of <paramref name="actor"/>: its row, and the idempotency and audit records that commit with it.</summary>
     AppendRequest ToAppend(ActorKey actor, long version, TEntry entry);
 
-    /// <summary>How many events <paramref name="entry"/> holds (the append's <c>events.count</c>).</summary>
-    int EventCount(TEntry entry);
+    /// <summary>How many events <paramref name="entry"/> holds (the append span's <c>events.count</c>); one unless the grain says.</summary>
+    int EventCount(TEntry entry) => 1;
 
     /// <summary>The log entry a journal row holds.</summary>
     TEntry FromJournal(MutationSetRecord set);
