@@ -11,7 +11,7 @@ public sealed partial class PostgresJournalStore
     // when the previous version exists (versions stay contiguous); the snapshot, idempotency and audit
     // inserts select from its RETURNING, so they happen only if it did. A unique violation in any part aborts
     // the whole statement: nothing of a refused append is left behind.
-    private const string AppendSql = """
+    internal const string AppendSql = """
         with appended as (
             insert into actors_journal
                 (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
@@ -58,22 +58,7 @@ public sealed partial class PostgresJournalStore
         try
         {
             await using var command = _dataSource.CreateCommand(AppendSql);
-            AddActor(command, set.Actor);
-            command.Parameters.AddWithValue("version", set.Version);
-            command.Parameters.AddWithValue("checkpoint_id", set.CheckpointId);
-            command.Parameters.AddWithValue("ts", NpgsqlDbType.TimestampTz, Microseconds.Truncate(set.Timestamp));
-            command.Parameters.AddWithValue("principal", set.Principal);
-            command.Parameters.AddWithValue("operation", set.Operation);
-            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Jsonb, set.Metadata);
-            command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)set.Reason ?? DBNull.Value);
-            command.Parameters.AddWithValue("events", NpgsqlDbType.Jsonb, set.Events);
-            command.Parameters.AddWithValue("snapshot_version", NpgsqlDbType.Bigint, (object?)request.Snapshot?.Version ?? DBNull.Value);
-            command.Parameters.AddWithValue("snapshot_state", NpgsqlDbType.Jsonb, (object?)request.Snapshot?.State ?? DBNull.Value);
-            command.Parameters.AddWithValue("idempotency_key", NpgsqlDbType.Text, (object?)request.Idempotency?.Key ?? DBNull.Value);
-            command.Parameters.AddWithValue("request_hash", NpgsqlDbType.Text, (object?)request.Idempotency?.RequestHash ?? DBNull.Value);
-            command.Parameters.AddWithValue("idempotency_version", NpgsqlDbType.Bigint, (object?)request.Idempotency?.Version ?? DBNull.Value);
-            command.Parameters.AddWithValue("response", NpgsqlDbType.Text, (object?)request.Idempotency?.Response ?? DBNull.Value);
-            AddAuditParameters(command, request.Audit);
+            AddAppendParameters(command, request);
 
             return await command.ExecuteScalarAsync(cancellationToken) switch
             {
@@ -85,5 +70,27 @@ public sealed partial class PostgresJournalStore
         {
             throw translated;
         }
+    }
+
+    /// <summary>The parameters of <see cref="AppendSql"/> for one request.</summary>
+    internal static void AddAppendParameters(NpgsqlCommand command, AppendRequest request)
+    {
+        var set = request.MutationSet;
+        AddActor(command, set.Actor);
+        command.Parameters.AddWithValue("version", set.Version);
+        command.Parameters.AddWithValue("checkpoint_id", set.CheckpointId);
+        command.Parameters.AddWithValue("ts", NpgsqlDbType.TimestampTz, Microseconds.Truncate(set.Timestamp));
+        command.Parameters.AddWithValue("principal", set.Principal);
+        command.Parameters.AddWithValue("operation", set.Operation);
+        command.Parameters.AddWithValue("metadata", NpgsqlDbType.Jsonb, set.Metadata);
+        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)set.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("events", NpgsqlDbType.Jsonb, set.Events);
+        command.Parameters.AddWithValue("snapshot_version", NpgsqlDbType.Bigint, (object?)request.Snapshot?.Version ?? DBNull.Value);
+        command.Parameters.AddWithValue("snapshot_state", NpgsqlDbType.Jsonb, (object?)request.Snapshot?.State ?? DBNull.Value);
+        command.Parameters.AddWithValue("idempotency_key", NpgsqlDbType.Text, (object?)request.Idempotency?.Key ?? DBNull.Value);
+        command.Parameters.AddWithValue("request_hash", NpgsqlDbType.Text, (object?)request.Idempotency?.RequestHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("idempotency_version", NpgsqlDbType.Bigint, (object?)request.Idempotency?.Version ?? DBNull.Value);
+        command.Parameters.AddWithValue("response", NpgsqlDbType.Text, (object?)request.Idempotency?.Response ?? DBNull.Value);
+        AddAuditParameters(command, request.Audit);
     }
 }
