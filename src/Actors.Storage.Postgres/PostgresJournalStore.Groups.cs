@@ -30,11 +30,16 @@ public sealed partial class PostgresJournalStore
         ), appended as (
             insert into actors_journal
                 (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
-            select actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events
+            select i.actor_type, i.actor_id, i.version, i.checkpoint_id, i.ts, i.principal, i.operation, i.metadata, i.reason, i.events
             from input i
-            where i.version = 1 or exists (
-                select 1 from actors_journal j
-                where j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version = i.version - 1)
+            -- The previous version as in AppendSql: the newest row below it, one backward step on the primary key, once
+            -- per set (a lateral subquery with a limit cannot be turned into a join that hashes the journal).
+            left join lateral (
+                select j.version from actors_journal j
+                where i.version > 1 and j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version < i.version
+                order by j.version desc
+                limit 1) previous on true
+            where i.version = 1 or previous.version = i.version - 1
             order by i.ordinal
             on conflict (actor_type, actor_id, version) do nothing
             returning actor_type, actor_id, version, checkpoint_id, global_version
@@ -74,11 +79,18 @@ public sealed partial class PostgresJournalStore
         on conflict (audit_id) do nothing
         """;
 
-    // Catch-up reads of many actors in one query: one index range scan per actor, rows tagged with the caller's position.
+    // Catch-up reads of many actors in one query: one range scan of the primary key per actor, rows tagged with the
+    // caller's position. Written as a lateral subquery in version order for the reason given at AppendSql: a plain join
+    // was planned, on a journal without statistics, as a hash join over the whole journal or on an index holding every
+    // row of the actor. "offset 0" keeps the subquery from being flattened back into such a join.
     internal const string TailGroupSql = $"""
         select i.ordinal, {JournalColumns}
         from unnest(@actor_type::text[], @actor_id::text[], @after::bigint[]) with ordinality as i(actor_type, actor_id, after, ordinal)
-        join actors_journal j on j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version > i.after
+        cross join lateral (
+            select {Columns} from actors_journal
+            where actor_type = i.actor_type and actor_id = i.actor_id and version > i.after
+            order by version
+            offset 0) j
         order by i.ordinal, j.version
         """;
 
