@@ -10,8 +10,8 @@ namespace Actors.Storage.Tests;
 /// PostgreSQL has cached for them. Npgsql prepares them on every pooled connection, and on a fresh database the journal
 /// has no statistics: a cached plan that scanned the journal made S1 fall from 2,510 to 776 batches/s while the journal
 /// grew to 70k rows, until autovacuum's first ANALYZE replaced it. Each test measures what the exact statements read on
-/// a journal of 50,000 rows that has no statistics, with the counters PostgreSQL keeps for the current transaction,
-/// after preparing them while the journal was empty or once it was full.
+/// a journal of 50,000 rows, with the counters PostgreSQL keeps for the current transaction, after preparing them while
+/// the journal was empty, once it was full but not analyzed, or after an ANALYZE at 1000 rows (migration 003).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
@@ -33,6 +33,28 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
     [Fact]
     public Task Statements_planned_on_an_unanalyzed_journal_of_50k_rows_read_only_the_actors_rows() =>
         AssertStatementsReadOnlyTheActorsRowsAsync(actorsWhenPlanned: ActorCount, analyzeThen: false);
+
+    [Fact]
+    public Task Statements_planned_on_a_journal_analyzed_at_1000_rows_read_only_the_actors_rows_once_it_holds_50k() =>
+        AssertStatementsReadOnlyTheActorsRowsAsync(actorsWhenPlanned: 1_000 / VersionsEach, analyzeThen: true);
+
+    [Fact]
+    public async Task Initialize_analyzes_a_journal_that_has_rows_but_no_statistics_and_leaves_an_empty_one_alone()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await fixture.CreateDatabaseAsync(Ct));
+        await InitializeAsync(dataSource);
+        Assert.Equal((-1, 0), await StatisticsAsync(dataSource));
+        await ExecuteAsync(dataSource, "alter table actors_journal set (autovacuum_enabled = false)");
+
+        // What a restore or pg_upgrade leaves: the schema at the current version, rows, no statistics.
+        await FillAsync(dataSource, 0, ActorCount);
+        Assert.Equal(0, (await StatisticsAsync(dataSource)).Columns);
+        await InitializeAsync(dataSource);
+
+        var (rows, columns) = await StatisticsAsync(dataSource);
+        Assert.Equal(ActorCount * VersionsEach, rows);
+        Assert.True(columns > 0);
+    }
 
     /// <summary>
     /// Prepares the statements when the journal holds <paramref name="actorsWhenPlanned"/> actors (analyzed then, or never),
