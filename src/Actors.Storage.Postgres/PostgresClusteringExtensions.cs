@@ -36,12 +36,18 @@ public static class PostgresClusteringExtensions
         // and must restart. Orleans softens this: a silo that finds itself unhealthy extends its probe timeouts and stops
         // voting (ExtendProbeTimeoutDuringDegradation), and probes go through other silos before a vote
         // (EnableIndirectProbes). The journal stays correct either way: its unique key refuses a second writer.
+        // When no live silo is left to vote (the only silo was killed and restarts on another port), a starting silo waits
+        // until the dead ones' heartbeats in the table are older than IAmAliveTablePublishTimeout × NumMissedTableIAmAliveLimit:
+        // 90 s with Orleans' defaults (measured here: a killed single silo restarted on new ports was ready after 92 s);
+        // 5 s heartbeats and 2 missed make it 10 s. A silo restarting on its old address and port replaces its dead self at once.
         builder.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(options =>
             {
                 options.ProbeTimeout = TimeSpan.FromSeconds(1);
                 options.NumMissedProbesLimit = 2;
                 options.NumVotesForDeathDeclaration = 1;
+                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                options.NumMissedTableIAmAliveLimit = 2;
             })
             .Bind(builder.Configuration.GetSection(MembershipSection));
         return builder;

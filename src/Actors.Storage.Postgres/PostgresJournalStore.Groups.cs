@@ -13,7 +13,7 @@ public sealed partial class PostgresJournalStore
     // retries it alone. Snapshot, idempotency and audit rows go in only for written sets. A clash that cannot be skipped
     // (an idempotency key another silo just used, a deadlock between two silos' groups) fails the whole statement, and
     // then every set of the group is retried alone: nothing of the group was committed.
-    private const string AppendGroupSql = """
+    internal const string AppendGroupSql = """
         with input as (
             select * from unnest(
                 @actor_type::text[], @actor_id::text[], @version::bigint[], @checkpoint_id::uuid[], @ts::timestamptz[],
@@ -30,11 +30,16 @@ public sealed partial class PostgresJournalStore
         ), appended as (
             insert into actors_journal
                 (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
-            select actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events
+            select i.actor_type, i.actor_id, i.version, i.checkpoint_id, i.ts, i.principal, i.operation, i.metadata, i.reason, i.events
             from input i
-            where i.version = 1 or exists (
-                select 1 from actors_journal j
-                where j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version = i.version - 1)
+            -- The previous version as in AppendSql: the newest row below it, one backward step on the primary key, once
+            -- per set (a lateral subquery with a limit cannot be turned into a join that hashes the journal).
+            left join lateral (
+                select j.version from actors_journal j
+                where i.version > 1 and j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version < i.version
+                order by j.version desc
+                limit 1) previous on true
+            where i.version = 1 or previous.version = i.version - 1
             order by i.ordinal
             on conflict (actor_type, actor_id, version) do nothing
             returning actor_type, actor_id, version, checkpoint_id, global_version
@@ -74,11 +79,18 @@ public sealed partial class PostgresJournalStore
         on conflict (audit_id) do nothing
         """;
 
-    // Catch-up reads of many actors in one query: one index range scan per actor, rows tagged with the caller's position.
-    private const string TailGroupSql = $"""
+    // Catch-up reads of many actors in one query: one range scan of the primary key per actor, rows tagged with the
+    // caller's position. Written as a lateral subquery in version order for the reason given at AppendSql: a plain join
+    // was planned, on a journal without statistics, as a hash join over the whole journal or on an index holding every
+    // row of the actor. "offset 0" keeps the subquery from being flattened back into such a join.
+    internal const string TailGroupSql = $"""
         select i.ordinal, {JournalColumns}
         from unnest(@actor_type::text[], @actor_id::text[], @after::bigint[]) with ordinality as i(actor_type, actor_id, after, ordinal)
-        join actors_journal j on j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version > i.after
+        cross join lateral (
+            select {Columns} from actors_journal
+            where actor_type = i.actor_type and actor_id = i.actor_id and version > i.after
+            order by version
+            offset 0) j
         order by i.ordinal, j.version
         """;
 
@@ -95,9 +107,7 @@ public sealed partial class PostgresJournalStore
         {
             var tails = group.Select(_ => new List<MutationSetRecord>()).ToArray();
             await using var command = _dataSource.CreateCommand(TailGroupSql);
-            command.Parameters.AddWithValue("actor_type", group.Select(p => p.Request.Actor.Type).ToArray());
-            command.Parameters.AddWithValue("actor_id", group.Select(p => p.Request.Actor.Id).ToArray());
-            command.Parameters.AddWithValue("after", group.Select(p => p.Request.After).ToArray());
+            AddTailGroupParameters(command, [.. group.Select(p => p.Request)]);
             await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
             {
                 while (await reader.ReadAsync(CancellationToken.None))
@@ -185,9 +195,23 @@ public sealed partial class PostgresJournalStore
     /// <summary>Writes the group in one statement; returns the global version of each written set by its 1-based position.</summary>
     private async Task<Dictionary<long, long>> AppendGroupAsync(IReadOnlyList<Pending<AppendRequest, long>> group)
     {
-        var requests = group.Select(p => p.Request).ToArray();
-        var sets = requests.Select(r => r.MutationSet).ToArray();
         await using var command = _dataSource.CreateCommand(AppendGroupSql);
+        AddAppendGroupParameters(command, [.. group.Select(p => p.Request)]);
+
+        var written = new Dictionary<long, long>(group.Count);
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        while (await reader.ReadAsync(CancellationToken.None))
+        {
+            written[reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return written;
+    }
+
+    /// <summary>The parameters of <see cref="AppendGroupSql"/>: arrays with one element per request.</summary>
+    internal static void AddAppendGroupParameters(NpgsqlCommand command, IReadOnlyList<AppendRequest> requests)
+    {
+        var sets = requests.Select(r => r.MutationSet).ToArray();
         var parameters = command.Parameters;
         parameters.AddWithValue("actor_type", sets.Select(s => s.Actor.Type).ToArray());
         parameters.AddWithValue("actor_id", sets.Select(s => s.Actor.Id).ToArray());
@@ -206,15 +230,14 @@ public sealed partial class PostgresJournalStore
         parameters.AddWithValue("idempotency_version", NpgsqlDbType.Array | NpgsqlDbType.Bigint, requests.Select(r => r.Idempotency?.Version).ToArray());
         parameters.AddWithValue("response", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.Response).ToArray());
         AddAuditArrays(command, requests.Select(r => r.Audit).ToArray());
+    }
 
-        var written = new Dictionary<long, long>(group.Count);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
-        while (await reader.ReadAsync(CancellationToken.None))
-        {
-            written[reader.GetInt64(0)] = reader.GetInt64(1);
-        }
-
-        return written;
+    /// <summary>The parameters of <see cref="TailGroupSql"/>: arrays with one element per catch-up read.</summary>
+    internal static void AddTailGroupParameters(NpgsqlCommand command, IReadOnlyList<(ActorKey Actor, long After)> reads)
+    {
+        command.Parameters.AddWithValue("actor_type", reads.Select(r => r.Actor.Type).ToArray());
+        command.Parameters.AddWithValue("actor_id", reads.Select(r => r.Actor.Id).ToArray());
+        command.Parameters.AddWithValue("after", reads.Select(r => r.After).ToArray());
     }
 
     private async Task CommitAuditGroupAsync(IReadOnlyList<Pending<AuditRecord, bool>> group)

@@ -9,11 +9,18 @@ namespace Actors.Storage.Postgres;
 /// lock, so silos starting together queue up instead of racing on <c>create table</c> (which is not safe
 /// concurrently even with <c>if not exists</c>), and a failed migration leaves the schema as it was.
 /// Scripts therefore must not use statements that refuse to run in a transaction (create index concurrently).
+/// Then, in the same transaction, the store's tables that hold rows but no statistics are analyzed.
 /// </summary>
 internal static class PostgresMigrations
 {
     /// <summary>Arbitrary but fixed: "actors" in ASCII followed by 01, the schema lock's number.</summary>
     private const long AdvisoryLockKey = 0x6163746F72730001;
+
+    /// <summary>The tables the store writes and reads.</summary>
+    private static readonly string[] Tables = ["actors_journal", "actors_snapshots", "actors_idempotency", "actors_audit"];
+
+    /// <summary>The fewest rows a table must hold to be analyzed here: the journal's autovacuum thresholds (003).</summary>
+    private const int AnalyzeFromRows = 1000;
 
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -41,7 +48,41 @@ internal static class PostgresMigrations
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await AnalyzeAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyzes each table that holds at least <see cref="AnalyzeFromRows"/> rows and has no statistics: a journal restored
+    /// from a dump or carried over by pg_upgrade, neither of which brings statistics along. Until autovacuum's first ANALYZE
+    /// (its naptime is a minute) PostgreSQL would plan on guesses, and every pooled connection keeps the plans it prepares
+    /// then; the journal's former append check, planned so, read the whole journal for every group of appends. Analyzed
+    /// here, under the migration lock, the statistics are there before the first statement is prepared, and the silos
+    /// that start next find them and skip this.
+    /// An empty or small table is left alone: statistics that say the journal is tiny make a sequential scan the cheapest
+    /// way to find an actor's rows, and a prepared statement keeps that plan while the journal grows. Analyzed right after
+    /// 001 and 002, an empty journal made the group append, the former one and this one alike, scan the whole journal once
+    /// per set once it held 50,000 rows. Without statistics, PostgreSQL assumes that a table never analyzed holds at least
+    /// 10 pages, and the append statements use the primary key.
+    /// </summary>
+    private static async Task AnalyzeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var table in Tables)
+        {
+            // The names are the constants above, not input. pg_stats rather than pg_statistic, which only superusers read.
+            await using var check = new NpgsqlCommand(
+                $"""
+                select not exists (select from pg_stats where schemaname = current_schema() and tablename = '{table}')
+                   and (select count(*) from (select from {table} limit {AnalyzeFromRows}) sample) = {AnalyzeFromRows}
+                """,
+                connection,
+                transaction);
+            if (await check.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                await using var analyze = new NpgsqlCommand($"analyze {table}", connection, transaction);
+                await analyze.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
     }
 
     private static async Task<HashSet<int>> ReadAppliedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -162,6 +162,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Orleans' silo and gateway ports on free loopback ports, to give a silo the same ones across restarts.</summary>
+    public static Dictionary<string, string> OrleansPorts() => new()
+    {
+        ["Orleans__Endpoints__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+        ["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+    };
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

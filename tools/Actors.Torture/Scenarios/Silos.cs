@@ -12,7 +12,7 @@ internal static class Silos
             environment[key] = value;
         }
 
-        environment["Actors__Runtime__SnapshotInterval"] = "5";
+        environment["Actors__Journal__SnapshotInterval"] = "5";
         foreach (var (key, value) in more ?? new Dictionary<string, string>())
         {
             environment[key] = value;
