@@ -96,6 +96,17 @@ public sealed class TestSilo : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// Stops the silo as a crash would, as far as one process can: Orleans stops at once (a cancelled stop), without
+    /// deactivating or handing over its grains; the others find out through membership that it is gone. Dispose it after.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        await App.StopAsync(now.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

@@ -2,6 +2,7 @@ using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Storage;
 
 namespace Actors.Grains.Snapshots;
@@ -19,8 +20,10 @@ namespace Actors.Grains.Snapshots;
 /// changes) write the same chunks, and the grain storage's etag lets only one of them persist its progress; the other
 /// deactivates.
 /// </para>
+/// A job is placed on the silo whose gateway started it, so jobs spread as their requests do.
 /// </summary>
 [GrainType("snapshot-job")]
+[PreferLocalPlacement]
 public sealed class SnapshotJobGrain(
     [PersistentState("job", SnapshotJobGrain.StorageName)] IPersistentState<SnapshotJobState> job,
     AsOfReader reader,
