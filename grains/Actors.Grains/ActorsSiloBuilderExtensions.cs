@@ -36,7 +36,9 @@ public static class ActorsSiloBuilderExtensions
 
         // Snapshot jobs: their state and reminders live in the journal's database, so any silo can go on with them.
         services.AddOptions<SnapshotJobOptions>().BindConfiguration("Actors:Snapshots")
-            .Validate(o => o.PageSize > 0 && o.ResumePeriod > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero, "Actors:Snapshots needs a positive PageSize, ResumePeriod and RetryDelay.")
+            .Validate(
+                o => o.PageSize > 0 && o.ResumePeriod >= TimeSpan.FromMinutes(1) && o.RetryDelay > TimeSpan.Zero,
+                "Actors:Snapshots needs a positive PageSize and RetryDelay, and a ResumePeriod of at least a minute (Orleans' shortest reminder).")
             .ValidateOnStart();
         services.TryAddSingleton<AsOfReader>();
         silo.AddJournalGrainStorage(SnapshotJobGrain.StorageName, o => o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJobJsonContext.Default));

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Actors.Abstractions.Storage;
 using Actors.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Actors.Gateway.Tests;
 
@@ -68,6 +71,9 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
             await doomed.DisposeAsync();
         }
 
+        // The unfinished job's reminder outlived its silo (a survivor's reminder service ticks it).
+        Assert.NotNull(await ResumeReminderAsync(snapshotId));
+
         // Its grain activates on a survivor, reads the job's last persisted page and goes on from there.
         var afterDeath = (await _b.GetAsync($"/resources/snapshots/{snapshotId}")).Ok()!;
         var finished = (await _b.GetAsync($"/resources/snapshots/{snapshotId}?waitSeconds=60")).Ok()!;
@@ -77,6 +83,7 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
         Assert.Equal("completed", (string)finished["status"]!);
         Assert.Equal(actors, (long)finished["count"]!);
         Assert.Equal(ids, Lines(data).Select(l => (string)l["ticketId"]!).Order(StringComparer.Ordinal));
+        Assert.Null(await ResumeReminderAsync(snapshotId));
     }
 
     [Fact]
@@ -170,6 +177,14 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
                 return;
             }
         }
+    }
+
+    /// <summary>The resume reminder of the snapshot job, as the cluster's reminder table in the database holds it.</summary>
+    private Task<ReminderRecord?> ResumeReminderAsync(string snapshotId)
+    {
+        var services = cluster.B.App.Services;
+        var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+        return services.GetRequiredService<IReminderStore>().ReadReminderAsync(serviceId, $"snapshot-job/{snapshotId}", "resume", CancellationToken.None);
     }
 
     /// <summary>A body that is not one JSON value (ActorsClient would parse it as one).</summary>

@@ -103,7 +103,7 @@ public sealed class SnapshotJobGrain(
     /// <inheritdoc />
     public async Task<SnapshotJobStatus?> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (Unfinished)
+        if (Unfinished || _step is not null)
         {
             _finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             try
@@ -217,9 +217,10 @@ public sealed class SnapshotJobGrain(
             return;
         }
 
+        // Waiters answer once the reminder is gone too: a finished job leaves nothing behind to tick.
+        await DropReminderAsync();
         _step?.Dispose();
         _step = null;
-        await DropReminderAsync();
         _finished?.TrySetResult();
     }
 
