@@ -196,8 +196,9 @@ public sealed class SnapshotJobGrain(
             DeactivateOnIdle();
             return;
         }
-        catch (StorageUnavailableException e)
+        catch (Exception e) when (e is StorageUnavailableException or OrleansException { InnerException: StorageUnavailableException })
         {
+            // The grain storage's outage arrives wrapped by Orleans; the chunk store's and the journal's as they are.
             logger.LogWarning(e, "Snapshot {SnapshotId}: the journal cannot be reached; trying again in {Delay}", Id, options.Value.RetryDelay);
             ScheduleStep(options.Value.RetryDelay);
             return;
@@ -233,7 +234,7 @@ public sealed class SnapshotJobGrain(
             await job.WriteStateAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is StorageUnavailableException or InconsistentStateException or OperationCanceledException)
+        catch (Exception e) when (e is OrleansException or StorageUnavailableException or OperationCanceledException)
         {
             job.State = state;
             // Not recorded: the next activation (the reminder's, at the latest) reads the job as it was and tries again.
