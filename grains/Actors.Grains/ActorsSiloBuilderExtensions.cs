@@ -1,4 +1,5 @@
 using Actors.EventSourcing;
+using Actors.Grains.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ public static class ActorsSiloBuilderExtensions
     /// Everything the actor grains need on a silo, bound from the <c>Actors</c> configuration section: the journal
     /// log-consistency provider (<c>Actors:Journal</c>), the grains' settings (<c>Actors:Grains</c>, with
     /// <c>IdleTimeout</c> for deactivating unused actors), the JSON codec for message bodies, and trace propagation
-    /// across grain calls. The silo must also register an <c>IJournalStore</c> (SQLite or PostgreSQL).
+    /// across grain calls; and for compliance snapshot jobs (<c>Actors:Snapshots</c>) grain storage and reminders in the
+    /// journal's database. The silo must also register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>).
     /// </summary>
     public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
@@ -31,6 +33,16 @@ public static class ActorsSiloBuilderExtensions
             options.CollectionAge = configuration.GetValue("Actors:Grains:IdleTimeout", TimeSpan.FromMinutes(10));
         });
         silo.AddJournalLogConsistencyProvider();
+
+        // Snapshot jobs: their state and reminders live in the journal's database, so any silo can go on with them.
+        services.AddOptions<SnapshotJobOptions>().BindConfiguration("Actors:Snapshots")
+            .Validate(
+                o => o.PageSize > 0 && o.ResumePeriod >= TimeSpan.FromMinutes(1) && o.RetryDelay > TimeSpan.Zero,
+                "Actors:Snapshots needs a positive PageSize and RetryDelay, and a ResumePeriod of at least a minute (Orleans' shortest reminder).")
+            .ValidateOnStart();
+        services.TryAddSingleton<AsOfReader>();
+        silo.AddJournalGrainStorage(SnapshotJobGrain.StorageName, o => o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJobJsonContext.Default));
+        silo.UseJournalReminders();
         silo.AddActivityPropagation();
         services.AddSerializer(serializer => serializer.AddActorsJson());
         return silo;

@@ -1,12 +1,16 @@
 using System.Data.Common;
+using Actors.Abstractions.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.EventSourcing;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 
 namespace Actors.EventSourcing;
 
-/// <summary>Registers the journal log-consistency provider on a silo.</summary>
+/// <summary>Registers Orleans' providers over the journal stores on a silo: log consistency, grain storage, reminders.</summary>
 public static class JournalSiloBuilderExtensions
 {
     /// <summary>
@@ -39,6 +43,42 @@ public static class JournalSiloBuilderExtensions
         // JournaledGrain asks every provider for these; Orleans registers its own only with its built-in providers.
         services.TryAddSingleton<Factory<IGrainContext, ILogConsistencyProtocolServices>>(provider =>
             grain => ActivatorUtilities.CreateInstance<JournalProtocolServices>(provider, grain));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a grain storage provider named <paramref name="name"/> that keeps grain state in the journal's database
+    /// (<see cref="JournalGrainStorage"/>), so every silo sees it. <paramref name="configure"/> adds the states' JSON
+    /// contracts. The silo must also register an <see cref="IGrainStateStore"/> (the SQLite and PostgreSQL journals are).
+    /// </summary>
+    public static ISiloBuilder AddJournalGrainStorage(this ISiloBuilder builder, string name, Action<JournalGrainStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var options = builder.Services.AddOptions<JournalGrainStorageOptions>(name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.AddGrainStorage(name, (provider, storageName) => new JournalGrainStorage(
+            storageName,
+            provider.GetRequiredService<IOptionsMonitor<JournalGrainStorageOptions>>().Get(storageName),
+            provider.GetRequiredService<IGrainStateStore>(),
+            provider.GetRequiredService<IActivatorProvider>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds Orleans' reminder service with its table in the journal's database (<see cref="JournalReminderTable"/>): a
+    /// grain's reminders outlive its silo and tick on the survivors. The silo must also register an
+    /// <see cref="IReminderStore"/> (the SQLite and PostgreSQL journals are).
+    /// </summary>
+    public static ISiloBuilder UseJournalReminders(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddReminders();
+        builder.Services.AddSingleton<IReminderTable, JournalReminderTable>();
         return builder;
     }
 }

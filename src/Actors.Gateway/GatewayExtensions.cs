@@ -1,10 +1,10 @@
 using Actors.Gateway.Endpoints;
-using Actors.Gateway.History;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Actors.Gateway;
 
@@ -20,12 +20,7 @@ public static class GatewayExtensions
         services.AddSingleton<TokenAuthenticator>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
-        services.AddOptions<SnapshotOptions>().BindConfiguration("Actors:Snapshots")
-            .Validate(o => o.PageSize > 0 && !string.IsNullOrWhiteSpace(o.Path), "Actors:Snapshots needs a Path and a positive PageSize.")
-            .ValidateOnStart();
-        services.AddSingleton<AsOfReader>();
-        services.AddSingleton<SnapshotJobs>();
-        services.AddHostedService(provider => provider.GetRequiredService<SnapshotJobs>());
+        services.TryAddSingleton<Actors.Grains.AsOfReader>();
         return services;
     }
 

@@ -79,6 +79,42 @@ internal static class SqliteSchema
         create index if not exists audit_ts on audit (ts, sequence);
         """;
 
+    /// <summary>Grain state (compliance snapshot jobs), durable reminders and the data the snapshot jobs write.</summary>
+    public const string Version3 = """
+        -- Orleans grain state (JournalGrainStorage). etag is drawn anew by every write, and a write names the etag it read.
+        create table if not exists grain_state (
+            grain_id   text    not null,
+            state_name text    not null,
+            etag       text    not null,
+            data       text    not null,
+            updated_at integer not null, -- microseconds since the Unix epoch, UTC
+            primary key (grain_id, state_name)
+        ) without rowid;
+
+        -- Orleans reminders (JournalReminderTable), per service. grain_hash is Orleans' uniform hash of grain_id (unsigned
+        -- 32-bit); the silo ticks the reminders in its range of the ring. period is in .NET ticks (100 ns).
+        create table if not exists reminders (
+            service_id    text    not null,
+            grain_id      text    not null,
+            reminder_name text    not null,
+            grain_hash    integer not null,
+            start_at      integer not null, -- microseconds since the Unix epoch, UTC
+            period        integer not null,
+            etag          text    not null,
+            primary key (service_id, grain_id, reminder_name)
+        ) without rowid;
+
+        create index if not exists reminders_hash on reminders (service_id, grain_hash);
+
+        -- The data of compliance snapshots: NDJSON lines in numbered chunks, one per page of actors a job wrote.
+        create table if not exists snapshot_data (
+            snapshot_id text    not null,
+            chunk       integer not null check (chunk >= 0),
+            lines       text    not null,
+            primary key (snapshot_id, chunk)
+        ) without rowid;
+        """;
+
     /// <summary>The script that takes a file from version <c>index</c> to <c>index + 1</c>; the newest version is the count.</summary>
-    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2];
+    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2, Version3];
 }

@@ -51,11 +51,13 @@ public sealed class StorageOutageTests : IAsyncLifetime
         _proxy!.Stop();
         var write = await _api.BatchAsync("order", "o1", """[{"type":"addTag","body":{"key":"during-outage"}}]""");
         var activation = await _api.BatchAsync("order", "never-seen", """[{"type":"query"}]""");
+        var snapshot = await _api.GetAsync($"/resources/snapshots/snap-{Guid.NewGuid():N}");
         var ready = await _api.GetAsync("/health/ready", null);
 
         Assert.False(string.IsNullOrEmpty(write.Problem(HttpStatusCode.ServiceUnavailable)["detail"]?.ToString()));
         Assert.NotNull(write.RetryAfter);
         activation.Problem(HttpStatusCode.ServiceUnavailable);
+        snapshot.Problem(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
 
         _proxy.Resume();

@@ -26,6 +26,9 @@ public sealed class ServiceRegistrationTests
                 var store = provider.GetRequiredService<IJournalStore>();
                 Assert.Same(provider.GetRequiredService<SqliteJournalStore>(), store);
                 Assert.Same(store, provider.GetRequiredService<IJournalStore>());
+                Assert.Same(store, provider.GetRequiredService<IGrainStateStore>());
+                Assert.Same(store, provider.GetRequiredService<IReminderStore>());
+                Assert.Same(store, provider.GetRequiredService<ISnapshotDataStore>());
 
                 await store.InitializeAsync(_timeout.Token);
                 Assert.True(await store.PingAsync(_timeout.Token));
@@ -47,6 +50,9 @@ public sealed class ServiceRegistrationTests
         var store = provider.GetRequiredService<IJournalStore>();
 
         Assert.IsType<PostgresJournalStore>(store);
+        Assert.Same(store, provider.GetRequiredService<IGrainStateStore>());
+        Assert.Same(store, provider.GetRequiredService<IReminderStore>());
+        Assert.Same(store, provider.GetRequiredService<ISnapshotDataStore>());
         Assert.Same(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<NpgsqlDataSource>());
         Assert.True(await store.PingAsync(_timeout.Token));
     }

@@ -7,7 +7,7 @@ namespace Actors.Tests.Shared;
 
 /// <summary>
 /// A real silo built by <see cref="SiloHost"/>, listening on a free loopback port and reached over real HTTP.
-/// Its embedded journal and snapshots live in a temporary folder removed at dispose.
+/// Its embedded journal lives in a temporary folder removed at dispose.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     /// <summary>
     /// Builds and starts a silo with <paramref name="settings"/> over its defaults: a temporary SQLite journal
-    /// (unless the settings name PostgreSQL) and snapshot folder. <paramref name="configure"/> adds to the silo's
+    /// (unless the settings name PostgreSQL). <paramref name="configure"/> adds to the silo's
     /// builder what an application would add to it (its own services), after the test's configuration.
     /// </summary>
     public static async Task<TestSilo> StartAsync(
@@ -41,7 +41,6 @@ public sealed class TestSilo : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["Actors:Sqlite:Path"] = Path.Combine(directory, "actors.db"),
-            ["Actors:Snapshots:Path"] = Path.Combine(directory, "snapshots"),
 
             // Orleans' silo-to-silo and client gateway ports: free ones, so silos of parallel tests never collide.
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -95,6 +94,17 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         return settings;
+    }
+
+    /// <summary>
+    /// Stops the silo as a crash would, as far as one process can: Orleans stops at once (a cancelled stop), without
+    /// deactivating or handing over its grains; the others find out through membership that it is gone. Dispose it after.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        await App.StopAsync(now.Token);
     }
 
     public async ValueTask DisposeAsync()

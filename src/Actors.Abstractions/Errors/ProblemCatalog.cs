@@ -52,8 +52,11 @@ public static class ProblemCatalog
     /// True for what a retry can cure: the journal unreachable, every retry of a batch beaten by another writer, or the
     /// cluster unable to reach the actor's silo (a silo that died, is stopping, or did not answer in time). Each is a 503
     /// with Retry-After; the batch was not acknowledged, and a retry with the same Idempotency-Key applies it at most once.
+    /// Orleans wraps what a grain storage provider throws in an <see cref="OrleansException"/>: a journal outage met while
+    /// reading or writing grain state (a snapshot job's) arrives so.
     /// </summary>
     public static bool IsUnavailable(Exception exception) => exception is StorageUnavailableException
+        or OrleansException { InnerException: StorageUnavailableException }
         or VersionConflictException
         or OrleansMessageRejectionException
         or GatewayTooBusyException
@@ -65,7 +68,7 @@ public static class ProblemCatalog
     /// <summary>What a 503 says for an exception <see cref="IsUnavailable"/> accepts.</summary>
     public static string UnavailableDetail(Exception exception) => exception switch
     {
-        StorageUnavailableException => "The journal store cannot be reached; retry later.",
+        StorageUnavailableException or OrleansException { InnerException: StorageUnavailableException } => "The journal store cannot be reached; retry later.",
         VersionConflictException => "Other writers kept changing this actor; nothing was written. Retry the request.",
         TimeoutException => "The actor did not answer in time; retry later (with the same Idempotency-Key, a batch is applied at most once).",
         _ => "The actor's silo cannot be reached right now; retry later.",

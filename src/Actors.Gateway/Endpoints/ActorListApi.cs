@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
-using Actors.Gateway.History;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.Grains;
+using Actors.Grains.Snapshots;
 using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +21,8 @@ namespace Actors.Gateway.Endpoints;
 public static class ActorListApi
 {
     private const string WherePrefix = "where.";
+    private const string SnapshotIdPrefix = "snap-";
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(20);
 
     public static IEndpointRouteBuilder MapActorListApi(this IEndpointRouteBuilder app)
     {
@@ -57,7 +59,7 @@ public static class ActorListApi
 
     /// <summary>Starts a snapshot of every actor of the type as of <c>at</c>: 202 with its id and status.</summary>
     public static async Task<IResult> StartSnapshotAsync(
-        string type, HttpContext http, SnapshotJobs jobs, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        string type, HttpContext http, IGrainFactory grains, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         ActorAccess.Resolve(type);
         var caller = BearerAuthFilter.CallerOf(http);
@@ -81,55 +83,89 @@ public static class ActorListApi
             JsonValue r when r.GetValueKind() == JsonValueKind.String => (string)r!,
             _ => throw ActorException.Invalid("Field 'reason' must be a string."),
         };
-        var status = jobs.Start(type, at, reason, caller.Principal);
-        var target = new JsonObject { ["snapshotId"] = status["snapshotId"]!.DeepClone(), ["at"] = Timestamps.Format(at) };
+        var snapshotId = $"{SnapshotIdPrefix}{Guid.CreateVersion7():N}";
+        var status = await grains.GetGrain<ISnapshotJobGrain>(snapshotId).StartAsync(new SnapshotJobRequest(type, at, reason, caller.Principal), cancellationToken);
+        var target = new JsonObject { ["snapshotId"] = snapshotId, ["at"] = Timestamps.Format(at) };
         await store.AppendAuditAsync(Audit(time, caller, "snapshot", type, target, reason), cancellationToken);
-        http.Response.Headers.Location = $"/resources/snapshots/{status["snapshotId"]}";
-        return ActorsApi.Json(new JsonObject { ["snapshotId"] = status["snapshotId"]!.DeepClone(), ["status"] = status["status"]!.DeepClone() }, StatusCodes.Status202Accepted);
+        http.Response.Headers.Location = $"/resources/snapshots/{snapshotId}";
+        return ActorsApi.Json(new JsonObject { ["snapshotId"] = snapshotId, ["status"] = status.Status }, StatusCodes.Status202Accepted);
     }
 
     /// <summary>
     /// A snapshot's status: pending, running, completed or failed, with the number of actors written.
     /// <c>?waitSeconds=N</c> (at most 60) answers as soon as the job finishes, or after N seconds.
     /// </summary>
-    public static async Task<IResult> GetSnapshotAsync(string snapshotId, HttpContext http, SnapshotJobs jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> GetSnapshotAsync(
+        string snapshotId, HttpContext http, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
-        var status = FindSnapshot(jobs, snapshotId);
-        Access.Require(BearerAuthFilter.CallerOf(http), (string)status["actorType"]!, "read", "A snapshot");
+        var job = FindSnapshot(grains, snapshotId);
+        var status = await job.GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
+        Access.Require(BearerAuthFilter.CallerOf(http), status.ActorType, "read", "A snapshot");
         if (QueryParameters.Integer(http.Request, "waitSeconds", 0, 60) is > 0 and var seconds)
         {
-            await Task.WhenAny(jobs.FinishedAsync(snapshotId), Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken));
-            status = FindSnapshot(jobs, snapshotId);
+            // In slices well inside Orleans' response timeout (30 s); a wait also ends early when the job's activation
+            // moves (its silo stops), and the next slice reaches the job wherever it runs now.
+            var deadline = time.GetUtcNow().AddSeconds(seconds);
+            while (!status.Finished && deadline - time.GetUtcNow() is { Ticks: > 0 } left)
+            {
+                status = await job.WaitAsync(left < WaitSlice ? left : WaitSlice, cancellationToken) ?? throw SnapshotNotFound(snapshotId);
+            }
         }
 
-        return ActorsApi.Json(status);
+        return ActorsApi.Json(SnapshotJson(status));
     }
 
     /// <summary>A completed snapshot's data, one actor per line (NDJSON), masked unless the caller may see personal data.</summary>
     public static async Task GetSnapshotDataAsync(
-        string snapshotId, HttpContext http, SnapshotJobs jobs, IJournalStore store, TimeProvider time, CancellationToken cancellationToken)
+        string snapshotId, HttpContext http, IGrainFactory grains, IJournalStore store, ISnapshotDataStore data, TimeProvider time, CancellationToken cancellationToken)
     {
-        var status = FindSnapshot(jobs, snapshotId);
-        var type = ActorTypes.All.Find((string)status["actorType"]!)!;
+        var status = await FindSnapshot(grains, snapshotId).GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
+        var type = ActorTypes.All.Find(status.ActorType)!;
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type.Name, "read", "A snapshot");
-        if ((string?)status["status"] != "completed")
+        if (status.Status != SnapshotJobStatus.Completed)
         {
-            throw new ActorException(ActorErrorKind.AlreadyExists, $"Snapshot {snapshotId} is {status["status"]}; its data is there once it is completed.");
+            throw new ActorException(ActorErrorKind.AlreadyExists, $"Snapshot {snapshotId} is {status.Status}; its data is there once it is completed.");
         }
 
-        await store.AppendAuditAsync(Audit(time, caller, "export", type.Name, new JsonObject { ["snapshotId"] = snapshotId }, (string?)status["reason"]), cancellationToken);
+        await store.AppendAuditAsync(Audit(time, caller, "export", type.Name, new JsonObject { ["snapshotId"] = snapshotId }, status.Reason), cancellationToken);
         http.Response.ContentType = "application/x-ndjson";
-        using var lines = new StreamReader(jobs.DataFile(snapshotId));
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        for (var chunk = 0; chunk < status.Chunks; chunk++)
         {
-            var state = Access.Mask(caller, type, JsonNode.Parse(line))!;
-            await http.Response.WriteAsync(state.ToJsonString() + "\n", cancellationToken);
+            var lines = await data.ReadSnapshotChunkAsync(snapshotId, chunk, cancellationToken)
+                ?? throw new InvalidOperationException($"Chunk {chunk} of completed snapshot {snapshotId} is missing.");
+            foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var state = Access.Mask(caller, type, JsonNode.Parse(line))!;
+                await http.Response.WriteAsync(state.ToJsonString() + "\n", cancellationToken);
+            }
         }
     }
 
-    private static JsonObject FindSnapshot(SnapshotJobs jobs, string snapshotId) =>
-        jobs.Find(snapshotId) ?? throw ActorException.NotFound($"There is no snapshot '{QueryParameters.Shorten(snapshotId)}'.");
+    /// <summary>The job of a snapshot id this gateway could have made; any other id is no snapshot (404) without asking a grain.</summary>
+    private static ISnapshotJobGrain FindSnapshot(IGrainFactory grains, string snapshotId) =>
+        snapshotId.StartsWith(SnapshotIdPrefix, StringComparison.Ordinal) && snapshotId.Length == SnapshotIdPrefix.Length + 32
+            && snapshotId[SnapshotIdPrefix.Length..].All(char.IsAsciiHexDigitLower)
+            ? grains.GetGrain<ISnapshotJobGrain>(snapshotId)
+            : throw SnapshotNotFound(snapshotId);
+
+    private static ActorException SnapshotNotFound(string snapshotId) =>
+        ActorException.NotFound($"There is no snapshot '{QueryParameters.Shorten(snapshotId)}'.");
+
+    /// <summary>A snapshot's status as the API answers it.</summary>
+    private static JsonObject SnapshotJson(SnapshotJobStatus status) => new()
+    {
+        ["snapshotId"] = status.SnapshotId,
+        ["status"] = status.Status,
+        ["actorType"] = status.ActorType,
+        ["at"] = Timestamps.Format(status.At),
+        ["reason"] = status.Reason,
+        ["principal"] = status.Principal,
+        ["createdAt"] = Timestamps.Format(status.CreatedAt),
+        ["completedAt"] = status.CompletedAt is { } completedAt ? Timestamps.Format(completedAt) : null,
+        ["count"] = status.Count,
+        ["error"] = status.Error,
+    };
 
     private static Dictionary<string, string> Where(HttpRequest request, ActorTypeDescriptor descriptor)
     {

@@ -2,9 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Storage;
-using Actors.Grains;
 
-namespace Actors.Gateway.History;
+namespace Actors.Grains;
 
 /// <summary>
 /// Every actor of a type as it was at a point, in id order, a page at a time: states are rebuilt from the

@@ -1,0 +1,51 @@
+using Actors.Tests.Shared;
+
+namespace Actors.Gateway.Tests;
+
+/// <summary>
+/// Two real silos, A and B, on one PostgreSQL database and one cluster id: one Orleans cluster whose membership lives in
+/// that database, each silo with its own HTTP gateway. Snapshot jobs write a page of one actor at a time, so a job over a
+/// few hundred actors is still running when a test stops its silo.
+/// </summary>
+public sealed class TwoSiloFixture : IAsyncLifetime
+{
+    private readonly string _clusterId = $"two-silos-{Guid.NewGuid():N}";
+    private PostgresTestDatabase? _database;
+
+    public TestSilo A { get; private set; } = null!;
+
+    public TestSilo B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("actors_two_silos");
+        A = await StartSiloAsync();
+        B = await StartSiloAsync();
+    }
+
+    /// <summary>Starts another silo of the cluster; the caller disposes it.</summary>
+    public Task<TestSilo> StartSiloAsync()
+    {
+        var settings = TestTokens.Configuration();
+        settings["ConnectionStrings:Postgres"] = _database!.ConnectionString;
+        settings["Orleans:ClusterId"] = _clusterId;
+        settings["Actors:Snapshots:PageSize"] = "1";
+        return TestSilo.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in new[] { B, A })
+        {
+            if (silo is not null)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
