@@ -52,22 +52,36 @@ public static class ProblemCatalog
     /// True for what a retry can cure: the journal unreachable, every retry of a batch beaten by another writer, or the
     /// cluster unable to reach the actor's silo (a silo that died, is stopping, or did not answer in time). Each is a 503
     /// with Retry-After; the batch was not acknowledged, and a retry with the same Idempotency-Key applies it at most once.
+    /// Such a cause inside an <see cref="AggregateException"/> or an Orleans exception counts too.
     /// </summary>
-    public static bool IsUnavailable(Exception exception) => exception is StorageUnavailableException
-        or VersionConflictException
-        or OrleansMessageRejectionException
-        or GatewayTooBusyException
-        or ClientNotAvailableException
-        or OrleansLifecycleCanceledException
-        or Orleans.Runtime.Messaging.ConnectionFailedException
-        or TimeoutException;
+    public static bool IsUnavailable(Exception exception) => UnavailableCause(exception) is not null;
 
     /// <summary>What a 503 says for an exception <see cref="IsUnavailable"/> accepts.</summary>
-    public static string UnavailableDetail(Exception exception) => exception switch
+    public static string UnavailableDetail(Exception exception) => UnavailableCause(exception) switch
     {
         StorageUnavailableException => "The journal store cannot be reached; retry later.",
         VersionConflictException => "Other writers kept changing this actor; nothing was written. Retry the request.",
         TimeoutException => "The actor did not answer in time; retry later (with the same Idempotency-Key, a batch is applied at most once).",
         _ => "The actor's silo cannot be reached right now; retry later.",
+    };
+
+    /// <summary>
+    /// The exception that makes <paramref name="exception"/> retryable, itself or the cause inside a wrapper (an
+    /// <see cref="AggregateException"/> whose every cause is retryable, or an Orleans exception around one); null when none.
+    /// Other exceptions are not looked into: a fault that merely mentions a timeout stays a fault (500).
+    /// </summary>
+    private static Exception? UnavailableCause(Exception? exception) => exception switch
+    {
+        StorageUnavailableException
+            or VersionConflictException
+            or OrleansMessageRejectionException
+            or GatewayTooBusyException
+            or ClientNotAvailableException
+            or OrleansLifecycleCanceledException
+            or Orleans.Runtime.Messaging.ConnectionFailedException
+            or TimeoutException => exception,
+        AggregateException many => many.InnerExceptions.Count > 0 && many.InnerExceptions.All(IsUnavailable) ? UnavailableCause(many.InnerExceptions[0]) : null,
+        OrleansException wrapper => UnavailableCause(wrapper.InnerException),
+        _ => null,
     };
 }
