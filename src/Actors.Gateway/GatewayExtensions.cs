@@ -16,8 +16,11 @@ public static class GatewayExtensions
     {
         services.AddOptions<GatewayOptions>().BindConfiguration("Actors:Gateway")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0, "Actors:Gateway limits must be positive.")
+            .Validate(o => o.ShutdownDrain >= TimeSpan.Zero, "Actors:Gateway:ShutdownDrain must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
         services.AddOptions<SnapshotOptions>().BindConfiguration("Actors:Snapshots")
@@ -27,6 +30,16 @@ public static class GatewayExtensions
         services.AddSingleton<SnapshotJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<SnapshotJobs>());
         return services;
+    }
+
+    /// <summary>
+    /// Adds the gateway's middleware, before the endpoints: while the silo stops, answers close their connections
+    /// (<see cref="ShutdownDrain"/>).
+    /// </summary>
+    public static IApplicationBuilder UseActorsGateway(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<ShutdownDrain>();
     }
 
     /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Actors.Tests.Shared;
 
 namespace Actors.Gateway.Tests;
@@ -18,6 +20,7 @@ public sealed class SiloStopTests : IAsyncLifetime
         _database = await PostgresTestDatabase.CreateAsync("actors_silo_stop");
         var settings = TestTokens.Configuration();
         settings["ConnectionStrings:Postgres"] = _database.ConnectionString;
+        settings["Actors:Gateway:ShutdownDrain"] = "00:00:01";
         _stopping = await TestSilo.StartAsync(settings);
         _staying = await TestSilo.StartAsync(settings);
     }
@@ -63,6 +66,27 @@ public sealed class SiloStopTests : IAsyncLifetime
         Assert.NotNull(stream.Retry);
         Assert.Equal("2", next.Id);
         Assert.Equal("after-stop", (string)next.Data["events"]![0]!["data"]!["key"]!);
+    }
+
+    [Fact]
+    public async Task A_stopping_silo_is_not_ready_and_closes_each_connection_after_its_answer()
+    {
+        var id = $"drain-{Guid.NewGuid():N}";
+        var api = new ActorsClient(_stopping!.Http);
+
+        _stopping.App.Lifetime.StopApplication();
+        var ready = await api.GetAsync("/health/ready", null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/resources/actors/order/{id}")
+        {
+            Content = new StringContent("""[{"type":"create","body":{"currency":"SEK"}}]""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Admin);
+        using var answer = await _stopping.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal("stopping", (string?)ready.Body?["status"]);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.True(answer.Headers.ConnectionClose);
     }
 
     private static async Task<HttpResponseMessage> OpenReplayAsync(HttpClient http, string id, string? lastEventId, CancellationToken cancellationToken)

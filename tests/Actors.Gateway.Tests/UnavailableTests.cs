@@ -45,20 +45,31 @@ public sealed class UnavailableTests
     {
         var calls = 0;
 
-        var answer = await GrainCalls.RetryRejectedAsync(() => ++calls < 3 ? throw Rejection() : Task.FromResult("answered"), CancellationToken.None);
+        var answer = await GrainCalls.RunAsync(() => ++calls < 3 ? throw Rejection() : Task.FromResult("answered"), repeatable: false, CancellationToken.None);
 
         Assert.Equal("answered", answer);
         Assert.Equal(3, calls);
     }
 
     [Fact]
-    public async Task A_call_to_a_silo_that_died_is_not_sent_again_because_it_may_have_run()
+    public async Task A_call_to_a_silo_that_went_away_is_not_sent_again_when_it_may_have_changed_something()
     {
         var calls = 0;
 
-        await Assert.ThrowsAsync<SiloUnavailableException>(() => GrainCalls.RetryRejectedAsync<int>(() => { calls++; throw new SiloUnavailableException(); }, CancellationToken.None));
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => GrainCalls.RunAsync<int>(() => { calls++; throw new SiloUnavailableException(); }, repeatable: false, CancellationToken.None));
 
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task A_repeatable_call_to_a_silo_that_went_away_is_sent_again()
+    {
+        var calls = 0;
+
+        var answer = await GrainCalls.RunAsync(() => ++calls < 2 ? throw new SiloUnavailableException() : Task.FromResult(7), repeatable: true, CancellationToken.None);
+
+        Assert.Equal(7, answer);
+        Assert.Equal(2, calls);
     }
 
     [Fact]
@@ -66,7 +77,7 @@ public sealed class UnavailableTests
     {
         var calls = 0;
 
-        await Assert.ThrowsAsync<OrleansMessageRejectionException>(() => GrainCalls.RetryRejectedAsync<int>(() => { calls++; throw Rejection(); }, CancellationToken.None));
+        await Assert.ThrowsAsync<OrleansMessageRejectionException>(() => GrainCalls.RunAsync<int>(() => { calls++; throw Rejection(); }, repeatable: true, CancellationToken.None));
 
         Assert.Equal(GrainCalls.MaxAttempts, calls);
     }

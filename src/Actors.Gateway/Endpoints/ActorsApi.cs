@@ -78,7 +78,9 @@ public static class ActorsApi
         var descriptor = ActorAccess.Resolve(type, id);
         ActorAccess.Authorize(BearerAuthFilter.CallerOf(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
         var grain = Grain(grains, type, id);
-        var result = await GrainCalls.RetryRejectedAsync(() => grain.ExecuteAsync(request, cancellationToken), cancellationToken);
+        var repeatable = request.IdempotencyKey is not null
+            || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));
+        var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return (result, descriptor);

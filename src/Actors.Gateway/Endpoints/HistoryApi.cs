@@ -165,7 +165,7 @@ public static class HistoryApi
                 // The actor's grain answers when its version passes the last one sent, wherever it is activated, or after
                 // the interval: then a comment keeps the connection (and proxies) from timing out.
                 var grain = ActorsApi.Grain(grains, type, id);
-                if (await GrainCalls.RetryRejectedAsync(() => grain.WaitForVersionAsync(next - 1, FollowWaitInterval, token), token) < next)
+                if (await GrainCalls.RunAsync(() => grain.WaitForVersionAsync(next - 1, FollowWaitInterval, token), repeatable: true, token) < next)
                 {
                     await http.Response.WriteAsync(": waiting\n\n", token);
                 }
