@@ -48,9 +48,15 @@ pid_of() {
   [[ -f "${file}" ]] && cat "${file}"
 }
 
+# A process killed a moment ago may linger as a zombie until its parent reaps it: that one no longer runs.
+alive() {
+  local state
+  state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" && [[ -n "${state}" && "${state}" != Z ]]
+}
+
 running() {
   local pid
-  pid="$(pid_of "$1")" && [[ -n "${pid}" ]] && kill -0 "${pid}" 2>/dev/null
+  pid="$(pid_of "$1")" && [[ -n "${pid}" ]] && alive "${pid}"
 }
 
 silo_count() {
@@ -93,13 +99,13 @@ wait_ready() {
 terminate() {
   local i="$1" pid
   pid="$(pid_of "${i}")" || return 0
-  if kill -0 "${pid}" 2>/dev/null; then
+  if alive "${pid}"; then
     kill -TERM "${pid}"
     for _ in $(seq 1 400); do
-      kill -0 "${pid}" 2>/dev/null || break
+      alive "${pid}" || break
       sleep 0.1
     done
-    if kill -0 "${pid}" 2>/dev/null; then
+    if alive "${pid}"; then
       say "silo ${i} (pid ${pid}) did not stop within 40 s; killing it"
       kill -KILL "${pid}" 2>/dev/null || true
     fi
@@ -235,7 +241,14 @@ each_silo() {
 
 kill_silo() {
   local pid
-  pid="$(pid_of "$1")" && kill -KILL "${pid}" 2>/dev/null && say "silo $1 (pid ${pid}) killed" || say "silo $1 was not running"
+  if pid="$(pid_of "$1")" && alive "${pid}" && kill -KILL "${pid}" 2>/dev/null; then
+    while alive "${pid}"; do
+      sleep 0.05
+    done
+    say "silo $1 (pid ${pid}) killed"
+  else
+    say "silo $1 was not running"
+  fi
   rm -f "${dir}/silo-$1.pid"
 }
 
