@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Actors.Torture.Scenarios;
 
@@ -37,12 +36,12 @@ public static class ClusterScenario
 
         // Each silo keeps its Orleans ports across restarts, as a silo on a real machine does: a restarted silo is a new
         // incarnation on the same endpoint, and the cluster must tell it from the one that died there.
-        var slots = Enumerable.Range(0, SiloCount).Select(_ => Silos.Environment(tokens, journal, new Dictionary<string, string>
+        var slots = Enumerable.Range(0, SiloCount).Select(_ =>
         {
-            ["Orleans__ClusterId"] = "torture",
-            ["Orleans__Endpoints__SiloPort"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__Endpoints__GatewayPort"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        })).ToArray();
+            var slot = Silos.Environment(tokens, journal, Silos.FixedPorts());
+            slot["Orleans__ClusterId"] = "torture";
+            return slot;
+        }).ToArray();
         var silos = await Task.WhenAll(slots.Select(slot => SiloProcess.StartAsync(slot, cancellationToken)));
         var clients = silos.Select(silo => new SiloClient(silo.BaseAddress, TimeSpan.FromSeconds(30))).ToArray();
         try

@@ -12,7 +12,7 @@ public static class CrashScenario
         var report = new Report($"crash/{store}");
         var tokens = new Tokens();
         await using var journal = await JournalStore.CreateAsync(store, cancellationToken);
-        var environment = Silos.Environment(tokens, journal);
+        var environment = Silos.Environment(tokens, journal, Silos.FixedPorts());
         var silo = await SiloProcess.StartAsync(environment, cancellationToken);
         try
         {

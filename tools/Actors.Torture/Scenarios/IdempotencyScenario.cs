@@ -15,7 +15,7 @@ public static class IdempotencyScenario
         var tokens = new Tokens();
         var admin = tokens.Admin.Token;
         await using var journal = await JournalStore.CreateAsync(store, cancellationToken);
-        var environment = Silos.Environment(tokens, journal);
+        var environment = Silos.Environment(tokens, journal, Silos.FixedPorts());
         var silo = await SiloProcess.StartAsync(environment, cancellationToken);
         try
         {
