@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Breaks things on purpose and counts what survives: SIGKILL under load, PostgreSQL outages, two silos on one
-# database, hostile input, the permission matrix, idempotency and If-Match races (tools/Actors.Torture).
+# database, a three-silo cluster losing one silo to SIGKILL and another to SIGTERM under load, hostile input, the
+# permission matrix, idempotency and If-Match races (tools/Actors.Torture).
 #
 #   scripts/reliability.sh                 # --size full: minutes
 #   scripts/reliability.sh --size ci       # the size the tests run (tests/Actors.Reliability.Tests)
 #   scripts/reliability.sh --scenario crash --store sqlite
+#   scripts/reliability.sh --scenario cluster --size ci
 #
 # Every scenario prints: batches sent, acknowledged, found, lost = 0, duplicated = 0, 5xx = 0 (and its own counts);
 # the script exits non-zero when any promise broke. PostgreSQL: ACTORS_TEST_POSTGRES, or one scripts/pg-start.sh starts.

@@ -85,6 +85,7 @@ public static class SiloHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseActorsGateway();
         app.MapActorsGateway();
         return app;
     }

@@ -16,12 +16,25 @@ public static class GatewayExtensions
     {
         services.AddOptions<GatewayOptions>().BindConfiguration("Actors:Gateway")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0, "Actors:Gateway limits must be positive.")
+            .Validate(o => o.ShutdownDrain >= TimeSpan.Zero, "Actors:Gateway:ShutdownDrain must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
         services.TryAddSingleton<Actors.Grains.AsOfReader>();
         return services;
+    }
+
+    /// <summary>
+    /// Adds the gateway's middleware, before the endpoints: while the silo stops, answers close their connections
+    /// (<see cref="ShutdownDrain"/>).
+    /// </summary>
+    public static IApplicationBuilder UseActorsGateway(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<ShutdownDrain>();
     }
 
     /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>

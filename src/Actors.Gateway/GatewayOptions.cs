@@ -23,4 +23,11 @@ public sealed class GatewayOptions
 
     /// <summary>How long a slow body is tolerated before <see cref="MinBodyBytesPerSecond"/> applies.</summary>
     public TimeSpan BodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a stopping silo keeps answering before its HTTP server stops: every answer meanwhile says
+    /// <c>Connection: close</c> and <c>/health/ready</c> says 503, so clients and load balancers move to other silos
+    /// instead of sending a request on a connection the server is closing.
+    /// </summary>
+    public TimeSpan ShutdownDrain { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -10,6 +10,9 @@ public sealed class SseReader(Stream stream) : IDisposable
 {
     private readonly StreamReader _reader = new(stream);
 
+    /// <summary>The reconnection delay the server asked for with a <c>retry:</c> field, in milliseconds; null until it does.</summary>
+    public int? Retry { get; private set; }
+
     public async Task<SseEvent> NextAsync(CancellationToken cancellationToken) =>
         await NextOrEndAsync(cancellationToken) ?? throw new InvalidOperationException("The stream ended.");
 
@@ -49,6 +52,9 @@ public sealed class SseReader(Stream stream) : IDisposable
                     break;
                 case "data":
                     data = data is null ? value : $"{data}\n{value}";
+                    break;
+                case "retry" when int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds):
+                    Retry = milliseconds;
                     break;
             }
         }

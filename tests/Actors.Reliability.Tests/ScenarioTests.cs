@@ -27,6 +27,10 @@ public sealed class ScenarioTests(ITestOutputHelper output)
     public Task Two_silos_on_one_database_lose_no_update_and_read_every_acknowledged_write() =>
         RunAsync(token => TwoSilosScenario.RunAsync(Size.Ci, Log, token));
 
+    [Fact]
+    public Task Three_silos_on_one_database_lose_nothing_when_one_is_killed_and_another_stopped_under_load() =>
+        RunAsync(token => ClusterScenario.RunAsync(Size.Ci, Log, token));
+
     /// <remarks>The hostile requests are refused before they reach a store; scripts/reliability.sh runs them on PostgreSQL too.</remarks>
     [Fact]
     public Task Ten_thousand_hostile_requests_get_4xx_problems_and_change_nothing() =>

@@ -46,6 +46,9 @@ public sealed class TestSilo : IAsyncDisposable
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
+
+            // No client of a test silo is left to move elsewhere when it stops; the tests of the drain set it.
+            ["Actors:Gateway:ShutdownDrain"] = "00:00:00",
         };
         foreach (var (key, value) in settings)
         {

@@ -71,10 +71,10 @@ public static partial class External
     }
 
     /// <summary>
-    /// wrk with a Lua script and <c>--latency</c>: requests per second, median and p99 in ms, and how many answers were not
+    /// wrk with a Lua script and <c>--latency</c> (<paramref name="threads"/> threads, one per core unless given): requests per second, median and p99 in ms, and how many answers were not
     /// 2xx/3xx or failed at the socket.
     /// </summary>
-    public static async Task<WrkResult> WrkAsync(Uri baseAddress, string lua, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<WrkResult> WrkAsync(Uri baseAddress, string lua, int connections, TimeSpan duration, CancellationToken cancellationToken, int? threads = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"actors-bench-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(file, lua, cancellationToken);
@@ -82,7 +82,7 @@ public static partial class External
         {
             var output = await RunAsync("wrk",
             [
-                "-t", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+                "-t", (threads ?? Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
                 "-d", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s", "--latency", "--timeout", "10s", "-s", file,
                 baseAddress.ToString().TrimEnd('/'),
             ], cancellationToken);

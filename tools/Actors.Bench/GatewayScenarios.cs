@@ -16,7 +16,7 @@ public static class GatewayScenarios
     public static string ActorId(int i) => $"bench-{i}";
 
     /// <summary>Creates <see cref="Size.Actors"/> sku actors through the gateway (which also activates them), 64 at a time.</summary>
-    public static async Task CreateActorsAsync(SiloProcess silo, int count, Report report, CancellationToken cancellationToken)
+    public static async Task CreateActorsAsync(SiloProcess silo, int count, Report report, CancellationToken cancellationToken, string figure = "s1.createPerSecond")
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Console.Error.WriteLine($"bench: creating {count:N0} sku actors through the gateway");
@@ -33,7 +33,7 @@ public static class GatewayScenarios
                 throw new InvalidOperationException($"Creating {ActorId(i)} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
             }
         });
-        report.Figure("s1.createPerSecond", count / watch.Elapsed.TotalSeconds, "batches/s");
+        report.Figure(figure, count / watch.Elapsed.TotalSeconds, "batches/s");
     }
 
     /// <summary>S1: one <c>adjustStock</c> per batch, a random actor of <paramref name="actors"/> per request.</summary>
@@ -56,7 +56,8 @@ public static class GatewayScenarios
         Record(report, "s3", result);
     }
 
-    private static void Record(Report report, string key, WrkResult result)
+    /// <summary>Records a wrk run's throughput, median, p99, requests and errors under <paramref name="key"/>.</summary>
+    public static void Record(Report report, string key, WrkResult result)
     {
         report.Figure(key + ".batchesPerSecond", result.RequestsPerSecond, "batches/s");
         report.Figure(key + ".median", result.MedianMs, "ms");
@@ -69,19 +70,37 @@ public static class GatewayScenarios
         }
     }
 
-    private static string Lua(int actors, string body) => $$"""
-        wrk.method = "POST"
-        wrk.body = '{{body}}'
-        wrk.headers["Content-Type"] = "application/json"
-        wrk.headers["Authorization"] = "Bearer {{SiloProcess.Token}}"
+    /// <summary>
+    /// wrk's script: POSTs <paramref name="body"/> to a random sku actor of <paramref name="actors"/>. With
+    /// <paramref name="silos"/>, wrk's threads are spread over those addresses, thread i on silo i modulo their number.
+    /// </summary>
+    public static string Lua(int actors, string body, IReadOnlyList<Uri>? silos = null)
+    {
+        var ports = string.Join(", ", (silos ?? []).Select(s => $"'{s.Port}'"));
+        var spread = silos is not { Count: > 1 } ? string.Empty : $$"""
+            local silos = { {{ports}} }
+            local next = 0
 
-        function init(args)
-          local address = tonumber(string.match(tostring({}), "0x(%x+)"), 16) or 0
-          math.randomseed(os.time() + address % 1000003)
-        end
+            function setup(thread)
+              thread.addr = wrk.lookup("{{silos[0].Host}}", silos[next % #silos + 1])[1]
+              next = next + 1
+            end
 
-        function request()
-          return wrk.format(nil, "/resources/actors/sku/bench-" .. math.random(0, {{actors - 1}}))
-        end
-        """;
+            """;
+        return spread + $$"""
+            wrk.method = "POST"
+            wrk.body = '{{body}}'
+            wrk.headers["Content-Type"] = "application/json"
+            wrk.headers["Authorization"] = "Bearer {{SiloProcess.Token}}"
+
+            function init(args)
+              local address = tonumber(string.match(tostring({}), "0x(%x+)"), 16) or 0
+              math.randomseed(os.time() + address % 1000003)
+            end
+
+            function request()
+              return wrk.format(nil, "/resources/actors/sku/bench-" .. math.random(0, {{actors - 1}}))
+            end
+            """;
+    }
 }

@@ -79,5 +79,31 @@ public static class Goals
             $"p50 at {size.GrowthSmall:N0}", 1.5, false,
             "appends slow down as the journal grows: the eight secondary indexes (one GIN) each take an insert, and their working set outgrows shared_buffers; fewer indexes or partitioning the journal by actor would bound it.",
             $" (p99 {Report.Format(report.Get("s7.large.append.p99"))} vs {Report.Format(report.Get("s7.small.append.p99"))} ms)");
+
+        var one = report.Get("s8.silos1.batchesPerSecond");
+        if (double.IsNaN(one))
+        {
+            return;
+        }
+
+        foreach (var count in ClusterScenario.SiloCounts)
+        {
+            var key = $"s8.silos{count}";
+            var what = $"S1's load through {count} silo process{(count == 1 ? string.Empty : "es")} on one database ({size.Actors:N0} actors, wrk over {count} HTTP port{(count == 1 ? string.Empty : "s")})";
+            var extra = $" (median {Report.Format(report.Get(key + ".median"))} ms, p99 {Report.Format(report.Get(key + ".p99"))} ms; machine {Report.Format(report.Get(key + ".machineBusy"))}% busy; " +
+                $"silo CPU {Report.Format(report.Get(key + ".siloCpuPerBatch"))} µs and {Report.Format(report.Get(key + ".transactionsPerBatch"))} PostgreSQL transactions per batch; " +
+                $"after {Report.Format(report.Get(key + ".warmUp"))} s of warm-up)";
+            if (count == 1)
+            {
+                report.Baseline("S8", what, one, "batches/s", extra);
+            }
+            else
+            {
+                report.Reported("S8", what, report.Get(key + ".batchesPerSecond"), "batches/s", one, "1 silo", extra);
+            }
+        }
+
+        report.Note($"S8 runs every silo, wrk and PostgreSQL on the same {Environment.ProcessorCount} cores: a second silo adds no CPU, only a process to share it with and " +
+            "a hop for each request whose actor lives on another silo. It shows what a cluster costs on one machine, not how it scales on several (docs/benchmarks.md).");
     }
 }

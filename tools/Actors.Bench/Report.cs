@@ -71,6 +71,11 @@ public sealed class Report(Size size, string command)
     public void Baseline(string id, string what, double measured, string unit, string extra = "") =>
         _goals.Add(new GoalRow(id, what, $"{Format(measured)} {unit}{extra}", "baseline", double.NaN, double.IsNaN(measured) ? "not measured" : "—", ""));
 
+    /// <summary>A figure reported as a ratio to another, without a goal (the issue sets none).</summary>
+    public void Reported(string id, string what, double measured, string unit, double reference, string referenceName, string extra = "") =>
+        _goals.Add(new GoalRow(id, what, $"{Format(measured)} {unit}{extra}", $"reported: × {referenceName} ({Format(reference)} {unit})", measured / reference,
+            double.IsFinite(measured) && double.IsFinite(reference) ? "—" : "not measured", ""));
+
     /// <summary>The table as Markdown, with the reasons for every miss below it.</summary>
     public string Table()
     {

@@ -24,8 +24,11 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Where the silo answers, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts <c>dotnet Actors.Silo.dll</c> and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <c>dotnet Actors.Silo.dll</c> and waits until <c>/health/ready</c> answers 200. <paramref name="settings"/> are
+    /// environment variables added to the silo's (e.g. its <c>Orleans__ClusterId</c>).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = FindSilo();
         var port = FreePort();
@@ -50,6 +53,10 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -89,6 +96,13 @@ public sealed class SiloProcess : IAsyncDisposable
         var output = silo.Output();
         await silo.DisposeAsync();
         throw new InvalidOperationException($"The silo ({dll}) did not become ready:\n{output}");
+    }
+
+    /// <summary>The CPU time the silo process has used so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     /// <summary>Everything the silo wrote so far.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Actors.Torture;
@@ -14,6 +15,9 @@ public sealed class BatchSender(Func<SiloClient> client, string token, Report re
     /// <summary>Called with every answer, e.g. to look at outage answers.</summary>
     public Action<Answer>? Observe { get; init; }
 
+    /// <summary>Called with every attempt that got no answer, and whether the connection was refused (nothing was sent).</summary>
+    public Action<Exception, bool>? ObserveNoAnswer { get; init; }
+
     /// <summary>The acknowledging answer, or null when the batch was refused or never answered (both are failures).</summary>
     public async Task<Answer?> SendAsync(LoadBatch batch, CancellationToken cancellationToken)
     {
@@ -21,6 +25,7 @@ public sealed class BatchSender(Func<SiloClient> client, string token, Report re
         for (var attempt = 0; DateTime.UtcNow < deadline; attempt++)
         {
             report.Add(attempt == 0 ? "attempts" : "retries");
+            batch.FirstSent ??= Stopwatch.GetTimestamp();
             Answer answer;
             try
             {
@@ -28,7 +33,10 @@ public sealed class BatchSender(Func<SiloClient> client, string token, Report re
             }
             catch (Exception e) when (e is HttpRequestException or SocketException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                report.Add("no answer");
+                // A refused connection never reached a silo (it is down); anything else may have been cut off mid-request.
+                var refused = e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
+                report.Add(refused ? "refused" : "no answer");
+                ObserveNoAnswer?.Invoke(e, refused);
                 await OnNoAnswer(cancellationToken);
                 continue;
             }
@@ -37,6 +45,7 @@ public sealed class BatchSender(Func<SiloClient> client, string token, Report re
             switch (answer.Status)
             {
                 case 200:
+                    batch.Acknowledged = Stopwatch.GetTimestamp();
                     batch.AcknowledgedVersion = answer.Json?["version"]?.GetValue<long>();
                     report.Add(answer.Replayed ? "replayed" : "applied");
                     return answer;

@@ -26,6 +26,12 @@ public sealed class LoadBatch(string actorId, int number, bool create)
 
     /// <summary>The version the acknowledging answer named, once there was one.</summary>
     public long? AcknowledgedVersion { get; set; }
+
+    /// <summary>When the first attempt was sent (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long? FirstSent { get; set; }
+
+    /// <summary>When the acknowledging answer arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long? Acknowledged { get; set; }
 }
 
 /// <summary>Every batch a scenario sent, and the check that the journal holds exactly the acknowledged ones, whole, once.</summary>
@@ -109,7 +115,37 @@ public sealed class OrderLedger(string prefix)
             }
         }
 
+        CheckRealTimeOrder(id, found, byNumber, report);
         await VerifyStateAsync(client, token, id, checkpoints.Count, [.. found.Keys.Select(n => byNumber.GetValueOrDefault(n)).OfType<LoadBatch>()], report, cancellationToken);
+    }
+
+    /// <summary>
+    /// The history is linearizable: a batch acknowledged before another was first sent has the lower version. Walking the
+    /// versions from the newest down, the earliest acknowledgement among the newer batches must not precede this one's send.
+    /// </summary>
+    private static void CheckRealTimeOrder(string id, Dictionary<int, long> found, Dictionary<int, LoadBatch> byNumber, Report report)
+    {
+        var earliest = long.MaxValue;
+        LoadBatch? earliestBatch = null;
+        foreach (var (number, version) in found.OrderByDescending(f => f.Value))
+        {
+            if (!byNumber.TryGetValue(number, out var batch))
+            {
+                continue;
+            }
+
+            if (batch.FirstSent is { } sent && earliest < sent)
+            {
+                report.Add("order violations");
+                report.Fail($"order {id}: batch {earliestBatch!.Number} (v{found[earliestBatch.Number]}) was acknowledged before batch {number} was sent, yet {number} has the lower version v{version}");
+            }
+
+            if (batch.Acknowledged is { } acknowledged && acknowledged < earliest)
+            {
+                earliest = acknowledged;
+                earliestBatch = batch;
+            }
+        }
     }
 
     /// <summary>The state is the fold of the journal: the query answers it, getState at the newest version equals the query.</summary>

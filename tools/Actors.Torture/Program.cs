@@ -1,7 +1,7 @@
 using Actors.Torture;
 using Actors.Torture.Scenarios;
 
-// dotnet tools/Actors.Torture/bin/Release/net10.0/Actors.Torture.dll [--size ci|full] [--scenario all|crash|outage|two-silos|hostile|permissions|idempotency] [--store both|sqlite|postgres]
+// dotnet tools/Actors.Torture/bin/Release/net10.0/Actors.Torture.dll [--size ci|full] [--scenario all|crash|outage|two-silos|cluster|hostile|permissions|idempotency] [--store both|sqlite|postgres]
 var size = Size.Ci;
 var scenario = "all";
 var stores = new[] { "sqlite", "postgres" };
@@ -19,7 +19,7 @@ for (var i = 0; i < args.Length; i++)
             stores = args[++i] == "both" ? stores : [args[i]];
             break;
         default:
-            Console.Error.WriteLine("usage: Actors.Torture [--size ci|full] [--scenario all|crash|outage|two-silos|hostile|permissions|idempotency] [--store both|sqlite|postgres]");
+            Console.Error.WriteLine("usage: Actors.Torture [--size ci|full] [--scenario all|crash|outage|two-silos|cluster|hostile|permissions|idempotency] [--store both|sqlite|postgres]");
             return 2;
     }
 }

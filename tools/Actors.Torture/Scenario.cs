@@ -6,7 +6,7 @@ namespace Actors.Torture;
 public sealed record Scenario(string Name, Func<Size, TextWriter, CancellationToken, Task<Report>> RunAsync)
 {
     /// <summary>Every scenario name the command line knows.</summary>
-    public static readonly string[] Names = ["crash", "outage", "two-silos", "hostile", "permissions", "idempotency"];
+    public static readonly string[] Names = ["crash", "outage", "two-silos", "cluster", "hostile", "permissions", "idempotency"];
 
     /// <summary>The runs <paramref name="name"/> (or "all") stands for, on the given stores where the scenario has a choice.</summary>
     public static IEnumerable<Scenario> Plan(string name, IReadOnlyList<string> stores)
@@ -33,6 +33,11 @@ public sealed record Scenario(string Name, Func<Size, TextWriter, CancellationTo
         if (Wanted("two-silos") && stores.Contains("postgres"))
         {
             yield return new("two-silos/postgres", TwoSilosScenario.RunAsync);
+        }
+
+        if (Wanted("cluster") && stores.Contains("postgres"))
+        {
+            yield return new("cluster/postgres", ClusterScenario.RunAsync);
         }
 
         foreach (var store in stores)

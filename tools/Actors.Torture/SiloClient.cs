@@ -15,12 +15,24 @@ public sealed class SiloClient(Uri baseAddress, TimeSpan? timeout = null) : IDis
 
     private volatile Uri _baseAddress = baseAddress;
 
-    /// <summary>The silo's address; set it after a restart.</summary>
+    private volatile bool _draining;
+
+    /// <summary>The silo's address; set it after a restart (which also clears <see cref="Draining"/>).</summary>
     public Uri BaseAddress
     {
         get => _baseAddress;
-        set => _baseAddress = value;
+        set
+        {
+            _baseAddress = value;
+            _draining = false;
+        }
     }
+
+    /// <summary>
+    /// True once the silo answered with <c>Connection: close</c>, as a stopping silo does: a client that knows other silos
+    /// sends them its next requests, as a load balancer would once <c>/health/ready</c> says 503.
+    /// </summary>
+    public bool Draining => _draining;
 
     /// <summary>Sends one request and reads the whole answer.</summary>
     public async Task<Answer> SendAsync(
@@ -47,6 +59,11 @@ public sealed class SiloClient(Uri baseAddress, TimeSpan? timeout = null) : IDis
 
         var clock = Stopwatch.StartNew();
         using var response = await _http.SendAsync(request, cancellationToken);
+        if (response.Headers.ConnectionClose == true)
+        {
+            _draining = true;
+        }
+
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return new Answer((int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, response.Headers, clock.Elapsed);
     }

@@ -106,6 +106,38 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGTERM, as systemd or a container runtime stops a silo: the host stops its HTTP gateway (open requests finish),
+    /// then Orleans hands the silo's actors over and leaves the cluster. Waits for the process to exit; false if it did not
+    /// within <paramref name="timeout"/> (it is then killed).
+    /// </summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+            return false;
+        }
+    }
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The resident set size from /proc/&lt;pid&gt;/status (VmRSS), in bytes.</summary>
     public long ResidentBytes()
     {
@@ -162,14 +194,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Orleans' silo and gateway ports on free loopback ports, to give a silo the same ones across restarts.</summary>
-    public static Dictionary<string, string> OrleansPorts() => new()
-    {
-        ["Orleans__Endpoints__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Orleans__Endpoints__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-    };
-
-    private static int FreePort()
+    /// <summary>A loopback TCP port nothing listens on now (the kernel picks it; a later bind may still race, rarely).</summary>
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -130,7 +130,7 @@ internal sealed class GrainTransport(IGrainFactory grains, string principal, Per
         }
         catch (Exception e) when (ProblemCatalog.IsUnavailable(e))
         {
-            throw new ActorStorageUnavailableException(ProblemDetails.Create(503, ProblemCatalog.UnavailableDetail(e)), retryAfter: null, e);
+            throw new ActorStorageUnavailableException(ProblemDetails.Create(503, ProblemCatalog.UnavailableDetail(e), type: ProblemCatalog.UnavailableProblem(e).Type), retryAfter: null, e);
         }
     }
 

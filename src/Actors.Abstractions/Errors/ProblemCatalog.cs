@@ -52,25 +52,43 @@ public static class ProblemCatalog
     /// True for what a retry can cure: the journal unreachable, every retry of a batch beaten by another writer, or the
     /// cluster unable to reach the actor's silo (a silo that died, is stopping, or did not answer in time). Each is a 503
     /// with Retry-After; the batch was not acknowledged, and a retry with the same Idempotency-Key applies it at most once.
-    /// Orleans wraps what a grain storage provider throws in an <see cref="OrleansException"/>: a journal outage met while
-    /// reading or writing grain state (a snapshot job's) arrives so.
+    /// Such a cause inside an <see cref="AggregateException"/> or an Orleans exception counts too.
     /// </summary>
-    public static bool IsUnavailable(Exception exception) => exception is StorageUnavailableException
-        or OrleansException { InnerException: StorageUnavailableException }
-        or VersionConflictException
-        or OrleansMessageRejectionException
-        or GatewayTooBusyException
-        or ClientNotAvailableException
-        or OrleansLifecycleCanceledException
-        or Orleans.Runtime.Messaging.ConnectionFailedException
-        or TimeoutException;
+    public static bool IsUnavailable(Exception exception) => UnavailableCause(exception) is not null;
+
+    /// <summary>The problem type of a 503: the journal unreachable, or the actor (its silo, the cluster) unreachable.</summary>
+    public static (string Type, string Title) UnavailableProblem(Exception exception) => UnavailableCause(exception) switch
+    {
+        StorageUnavailableException => Describe(503),
+        _ => ("urn:actors:problem:unavailable", "The actor cannot be reached right now"),
+    };
 
     /// <summary>What a 503 says for an exception <see cref="IsUnavailable"/> accepts.</summary>
-    public static string UnavailableDetail(Exception exception) => exception switch
+    public static string UnavailableDetail(Exception exception) => UnavailableCause(exception) switch
     {
         StorageUnavailableException or OrleansException { InnerException: StorageUnavailableException } => "The journal store cannot be reached; retry later.",
         VersionConflictException => "Other writers kept changing this actor; nothing was written. Retry the request.",
         TimeoutException => "The actor did not answer in time; retry later (with the same Idempotency-Key, a batch is applied at most once).",
         _ => "The actor's silo cannot be reached right now; retry later.",
+    };
+
+    /// <summary>
+    /// The exception that makes <paramref name="exception"/> retryable, itself or the cause inside a wrapper (an
+    /// <see cref="AggregateException"/> whose every cause is retryable, or an Orleans exception around one); null when none.
+    /// Other exceptions are not looked into: a fault that merely mentions a timeout stays a fault (500).
+    /// </summary>
+    private static Exception? UnavailableCause(Exception? exception) => exception switch
+    {
+        StorageUnavailableException
+            or VersionConflictException
+            or OrleansMessageRejectionException
+            or GatewayTooBusyException
+            or ClientNotAvailableException
+            or OrleansLifecycleCanceledException
+            or Orleans.Runtime.Messaging.ConnectionFailedException
+            or TimeoutException => exception,
+        AggregateException many => many.InnerExceptions.Count > 0 && many.InnerExceptions.All(IsUnavailable) ? UnavailableCause(many.InnerExceptions[0]) : null,
+        OrleansException wrapper => UnavailableCause(wrapper.InnerException),
+        _ => null,
     };
 }

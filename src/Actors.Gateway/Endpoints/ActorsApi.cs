@@ -77,7 +77,10 @@ public static class ActorsApi
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var descriptor = ActorAccess.Resolve(type, id);
         ActorAccess.Authorize(BearerAuthFilter.CallerOf(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
-        var result = await Grain(grains, type, id).ExecuteAsync(request, cancellationToken);
+        var grain = Grain(grains, type, id);
+        var repeatable = request.IdempotencyKey is not null
+            || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));
+        var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return (result, descriptor);

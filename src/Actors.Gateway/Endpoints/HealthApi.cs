@@ -1,4 +1,5 @@
 using Actors.Abstractions.Storage;
+using Actors.Gateway.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +20,16 @@ public static class HealthApi
 
     public static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("live"));
 
-    public static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> ReadyAsync(IJournalStore store, CancellationToken cancellationToken) =>
-        await store.PingAsync(cancellationToken)
+    /// <summary>Ready unless storage does not answer, or the silo is stopping (load balancers then send no more requests).</summary>
+    public static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> ReadyAsync(IJournalStore store, ShutdownDrain drain, CancellationToken cancellationToken)
+    {
+        if (drain.Draining)
+        {
+            return TypedResults.Json(new HealthStatus("stopping"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return await store.PingAsync(cancellationToken)
             ? TypedResults.Ok(new HealthStatus("ready"))
             : TypedResults.Json(new HealthStatus("storage unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 }

@@ -12,6 +12,7 @@ using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Gateway.Endpoints;
@@ -21,6 +22,9 @@ public static class HistoryApi
 {
     /// <summary>How long a following replay waits for a commit before it sends a keep-alive comment.</summary>
     public static readonly TimeSpan FollowWaitInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How soon a client should reconnect when a following replay ends because its silo is stopping.</summary>
+    public static readonly TimeSpan StoppingRetry = TimeSpan.FromSeconds(1);
 
     private const int ReplayPage = 256;
 
@@ -102,9 +106,11 @@ public static class HistoryApi
 
     /// <summary>
     /// <c>text/event-stream</c> of mutation sets from <c>?fromVersion</c> (or after <c>Last-Event-ID</c>); with
-    /// <c>?follow=true</c> the stream stays open and sends each new mutation set as it commits.
+    /// <c>?follow=true</c> the stream stays open and sends each new mutation set as it commits, until the client goes away
+    /// or this silo stops: then the stream ends, and the client reconnects (to another silo) with <c>Last-Event-ID</c>.
     /// </summary>
-    public static async Task ReplayAsync(string type, string id, HttpContext http, IGrainFactory grains, IJournalStore store, CancellationToken cancellationToken)
+    public static async Task ReplayAsync(
+        string type, string id, HttpContext http, IGrainFactory grains, IJournalStore store, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var descriptor = ActorAccess.Resolve(type, id);
         var caller = BearerAuthFilter.CallerOf(http);
@@ -128,19 +134,24 @@ public static class HistoryApi
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await http.Response.Body.FlushAsync(cancellationToken);
+
+        // A stopping host waits for open requests before it stops Orleans, all within one shutdown timeout (30 s): a
+        // following stream left open would hold the stop that long and leave Orleans no time to hand its actors over.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var token = streaming.Token;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!token.IsCancellationRequested)
             {
-                var sets = await store.ReadAsync(key, next - 1, long.MaxValue, ReplayPage, cancellationToken);
+                var sets = await store.ReadAsync(key, next - 1, long.MaxValue, ReplayPage, token);
                 foreach (var set in sets)
                 {
                     var data = Access.Mask(caller, descriptor, ReplayEvent(set))!.ToJsonString();
-                    await http.Response.WriteAsync($"id: {set.Version}\nevent: mutation\ndata: {data}\n\n", Encoding.UTF8, cancellationToken);
+                    await http.Response.WriteAsync($"id: {set.Version}\nevent: mutation\ndata: {data}\n\n", Encoding.UTF8, token);
                     next = set.Version + 1;
                 }
 
-                await http.Response.Body.FlushAsync(cancellationToken);
+                await http.Response.Body.FlushAsync(token);
                 if (sets.Count == ReplayPage)
                 {
                     continue;
@@ -153,21 +164,35 @@ public static class HistoryApi
 
                 // The actor's grain answers when its version passes the last one sent, wherever it is activated, or after
                 // the interval: then a comment keeps the connection (and proxies) from timing out.
-                if (await ActorsApi.Grain(grains, type, id).WaitForVersionAsync(next - 1, FollowWaitInterval, cancellationToken) < next)
+                var grain = ActorsApi.Grain(grains, type, id);
+                if (await GrainCalls.RunAsync(() => grain.WaitForVersionAsync(next - 1, FollowWaitInterval, token), repeatable: true, token) < next)
                 {
-                    await http.Response.WriteAsync(": waiting\n\n", cancellationToken);
+                    await http.Response.WriteAsync(": waiting\n\n", token);
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away: the stream simply ends.
+            return;
         }
-        catch (StorageUnavailableException e)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // This silo is stopping (below).
+        }
+        catch (Exception e) when (ProblemCatalog.IsUnavailable(e))
         {
             // The headers are gone; say it in the stream. The client reconnects with Last-Event-ID and misses nothing.
-            var error = new JsonObject { ["status"] = 503, ["detail"] = $"The journal store cannot be reached: {e.Message}" };
+            var error = new JsonObject { ["status"] = 503, ["detail"] = ProblemCatalog.UnavailableDetail(e) };
             await http.Response.WriteAsync($"event: error\ndata: {error.ToJsonString()}\n\n", CancellationToken.None);
+            return;
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The stream ends cleanly: an EventSource reconnects by itself after the retry delay, with the Last-Event-ID of
+            // the last set it received, and goes on where it stopped (through another silo behind the same address).
+            await http.Response.WriteAsync($"retry: {StoppingRetry.TotalMilliseconds:0}\n: this silo is stopping; reconnect with Last-Event-ID\n\n", CancellationToken.None);
         }
     }
 

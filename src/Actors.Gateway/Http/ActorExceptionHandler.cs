@@ -40,7 +40,8 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
                 // Retryable: nothing was acknowledged. A 500 would wrongly say the server is broken.
                 logger.LogWarning("Unavailable while serving {Path}: {Reason}", httpContext.Request.Path, exception.InnerException?.Message ?? exception.Message);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCatalog.UnavailableDetail(unavailable));
+                var (unavailableType, unavailableTitle) = ProblemCatalog.UnavailableProblem(unavailable);
+                result = Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCatalog.UnavailableDetail(unavailable), type: unavailableType, title: unavailableTitle);
                 break;
             case BadHttpRequestException bad:
                 result = Problems.Create(bad.StatusCode, bad.Message);

@@ -9,13 +9,13 @@ namespace Actors.Gateway.Http;
 public static class Problems
 {
     /// <summary>A problem answer; <paramref name="extensions"/> adds members such as <c>messageIndex</c>.</summary>
-    public static ProblemHttpResult Create(int status, string detail, IDictionary<string, object?>? extensions = null, string? type = null)
+    public static ProblemHttpResult Create(int status, string detail, IDictionary<string, object?>? extensions = null, string? type = null, string? title = null)
     {
-        var (defaultType, title) = ProblemCatalog.Describe(status);
+        var (defaultType, defaultTitle) = ProblemCatalog.Describe(status);
         var problem = new ProblemDetails
         {
             Type = type ?? defaultType,
-            Title = title,
+            Title = title ?? defaultTitle,
             Status = status,
             Detail = detail,
         };

@@ -17,7 +17,7 @@ internal static class ResourceOperations
         new("GET", "/resources/snapshots/{snapshotId}/data", _ => SnapshotData()),
         new("GET", "/resources/me", _ => Me()),
         new("GET", "/health/live", _ => Health("live", "The process answers.")),
-        new("GET", "/health/ready", _ => Health("ready", "The process and its journal store answer; 503 when storage does not.")),
+        new("GET", "/health/ready", _ => Health("ready", "The process and its journal store answer; 503 when storage does not, or while the silo stops.")),
         new("GET", "/console", _ => Console()),
         new("GET", "/console/{name}", _ => ConsoleFile()),
         new("GET", OpenApiDocumentBuilder.DocumentPath, _ => Document()),
@@ -118,7 +118,7 @@ internal static class ResourceOperations
         var responses = new JsonObject { ["200"] = Success(name, status) };
         if (name == "ready")
         {
-            responses["503"] = Success("Storage is unavailable (not a problem document: a health status).", status.DeepClone().AsObject());
+            responses["503"] = Success("Storage is unavailable, or the silo is stopping (not a problem document: a health status).", status.DeepClone().AsObject());
         }
 
         operation["responses"] = responses;

@@ -12,9 +12,7 @@ public static class CrashScenario
         var report = new Report($"crash/{store}");
         var tokens = new Tokens();
         await using var journal = await JournalStore.CreateAsync(store, cancellationToken);
-        // The silo restarts on the Orleans ports it had, as a service manager restarts it, so it replaces its dead self in the
-        // cluster at once instead of waiting for the dead entry's heartbeats to go stale.
-        var environment = Silos.Environment(tokens, journal, SiloProcess.OrleansPorts());
+        var environment = Silos.Environment(tokens, journal, Silos.FixedPorts());
         var silo = await SiloProcess.StartAsync(environment, cancellationToken);
         try
         {
