@@ -74,7 +74,7 @@ public static class Goals
         report.Limit("S6", $"framework overhead per activation, {report.Get("s6.activations"):N0} idle actors " +
             $"(heap {Report.Format(report.Get("s6.heapPerActivation"))} B − state {Report.Format(report.Get("s6.stateObjectBytes"))} B as objects; {Report.Format(report.Get("s6.stateJsonBytes"))} B as JSON)",
             report.Get("s6.overheadPerActivation"), "bytes", 2048,
-            "each activation keeps more than its state: the actor object, its mailbox (SemaphoreSlim), the dictionary entry and whatever the base class caches; trimming needs a heap dump (dotnet-gcdump) to see which.");
+            "each Orleans activation keeps more than its state: the grain and its log view adaptor, Orleans' activation data, message loop and work queue, lifecycle subscriptions and grain directory entry; trimming needs a heap dump (dotnet-gcdump) to see which.");
         report.Goal("S7", $"append p50 with {size.GrowthLarge:N0} sets vs {size.GrowthSmall:N0}", report.Get("s7.large.append.median"), "ms", report.Get("s7.small.append.median"),
             $"p50 at {size.GrowthSmall:N0}", 1.5, false,
             "appends slow down as the journal grows: the eight secondary indexes (one GIN) each take an insert, and their working set outgrows shared_buffers; fewer indexes or partitioning the journal by actor would bound it.",
