@@ -39,7 +39,9 @@ public sealed partial class PostgresJournalStore
                 where i.version > 1 and j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version < i.version
                 order by j.version desc
                 limit 1) previous on true
-            where i.version = 1 or previous.version = i.version - 1
+            where (i.version = 1 and not exists (
+                    select from actors_history h where h.actor_type = i.actor_type and h.actor_id = i.actor_id))
+                or previous.version = i.version - 1
             order by i.ordinal
             on conflict (actor_type, actor_id, version) do nothing
             returning actor_type, actor_id, version, checkpoint_id, global_version
