@@ -1,5 +1,7 @@
 using Actors.EventSourcing;
+using Actors.Grains.History;
 using Actors.Grains.Snapshots;
+using Actors.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +18,9 @@ public static class ActorsSiloBuilderExtensions
     /// log-consistency provider (<c>Actors:Journal</c>), the grains' settings (<c>Actors:Grains</c>, with
     /// <c>IdleTimeout</c> for deactivating unused actors), the JSON codec for message bodies, and trace propagation
     /// across grain calls; and for compliance snapshot jobs (<c>Actors:Snapshots</c>) grain storage and reminders in the
-    /// journal's database. The silo must also register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>).
+    /// journal's database; and the history lifecycle (<c>Actors:History</c>): the tiered journal in front of the store, so
+    /// every read falls back to the archive below a boundary, compaction jobs and the retention policy. The silo must
+    /// register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>) before.
     /// </summary>
     public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
@@ -41,7 +45,13 @@ public static class ActorsSiloBuilderExtensions
                 "Actors:Snapshots needs a positive PageSize and RetryDelay, and a ResumePeriod of at least a minute (Orleans' shortest reminder).")
             .ValidateOnStart();
         services.TryAddSingleton<AsOfReader>();
-        silo.AddJournalGrainStorage(SnapshotJobGrain.StorageName, o => o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJobJsonContext.Default));
+        services.AddHistoryLifecycle();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
+        silo.AddJournalGrainStorage(SnapshotJobGrain.StorageName, o =>
+        {
+            o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJobJsonContext.Default);
+            o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, HistoryJsonContext.Default);
+        });
         silo.UseJournalReminders();
         silo.AddActivityPropagation();
         services.AddSerializer(serializer => serializer.AddActorsJson());

@@ -45,6 +45,7 @@ public static class GatewayExtensions
         app.MapEventsApi();
         app.MapAuditApi();
         app.MapActorListApi();
+        app.MapHistoryLifecycleApi();
         app.MapHealthApi();
         app.MapIdentityApi();
         app.MapConsoleApi();

@@ -20,6 +20,9 @@ public abstract partial class ActorGrain<TState>
     /// <summary>The batch being decided, while <see cref="ExecuteAsync"/> runs its messages; null between turns.</summary>
     private BatchTurn<TState>? _turn;
 
+    /// <summary>Where history starts, once a message of the current batch looked it up; reported with the batch's result.</summary>
+    private HistoryStart? _historyStart;
+
     /// <summary>The confirmed state with the events raised so far in this batch applied.</summary>
     private TState? Tentative => _turn is null ? Confirmed : _turn.Commands.State;
 
@@ -45,12 +48,13 @@ public abstract partial class ActorGrain<TState>
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var started = _services.Time.GetTimestamp();
         var outcome = "error";
+        using var tier = HistoryTier.Scope();
         try
         {
             var result = await DecideAndAppendAsync(request, cancellationToken);
             span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Result.Version);
             outcome = "ok";
-            return result;
+            return (result.Result with { HistoryTier = tier.Tier, HistoryStart = _historyStart }, result.State, result.Mutated);
         }
         catch (ActorException e)
         {
@@ -65,6 +69,7 @@ public abstract partial class ActorGrain<TState>
         }
         finally
         {
+            _historyStart = null;
             var type = new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, Descriptor.Name);
             ActorsTelemetry.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalMilliseconds, type);
             ActorsTelemetry.Batches.Add(1, type, new(ActorsTelemetry.Tags.Preview, request.Preview), new(ActorsTelemetry.Tags.Outcome, outcome));
@@ -153,6 +158,11 @@ public abstract partial class ActorGrain<TState>
                 try
                 {
                     turn.Results.Add(new MessageResult(message.Type, await HandleMessageAsync(message, turn, cancellationToken)));
+                }
+                catch (HistoryPrunedException e)
+                {
+                    // Its own problem type and members (where history starts) go along with the message's position.
+                    throw e.AtMessage(i, message.Type);
                 }
                 catch (ActorException e) when (e is not MessageFailedException)
                 {

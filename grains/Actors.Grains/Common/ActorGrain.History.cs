@@ -22,7 +22,11 @@ public abstract partial class ActorGrain<TState>
     {
         EnsureExists();
         var limit = body.Limit ?? DefaultHistoryPage;
-        var offset = body.Offset ?? 0;
+
+        // Entry v needs the state before it: after a pruning the first entry is the one after the boundary. An offset
+        // given below that reaches pruned history (410); none given starts where history can be told.
+        var start = await HistoryStartAsync(cancellationToken);
+        var offset = body.Offset ?? (start.EarliestVersion > 1 ? (int)start.EarliestVersion : 0);
         if (limit is < 1 or > MaxPageSize || offset < 0)
         {
             throw ActorException.Invalid($"getHistory needs 'limit' between 1 and {MaxPageSize} and 'offset' of 0 or more.");
@@ -49,7 +53,9 @@ public abstract partial class ActorGrain<TState>
             }
         }
 
-        var page = new HistoryPage(entries, new Pagination(limit, offset, Version));
+        var page = new HistoryPage(
+            entries, new Pagination(limit, offset, Version), start.EarliestVersion,
+            start.EarliestTimestamp is { } earliest ? Timestamps.Format(earliest) : null);
         return JsonSerializer.SerializeToNode(page, MessagesJsonContext.Default.HistoryPage);
     }
 

@@ -67,6 +67,15 @@ public abstract class ActorRules<TState> : ActorRules
         return view.State is null ? null : ToJson(view.State, reached);
     }
 
+    /// <inheritdoc />
+    public override async Task<string> ReadSnapshotAsync(IJournalStore store, string id, long version, CancellationToken cancellationToken)
+    {
+        var (view, reached) = await JournalReplay.RebuildAsync(store, new ActorKey(Type.Name, id), version, Format, Format.Apply, cancellationToken);
+        return reached == version && view.State is not null
+            ? Format.ToSnapshot(view)
+            : throw new InvalidOperationException($"{Type.Name} {id} has no version {version} to snapshot.");
+    }
+
     private static EntityState Existing(TState? state) =>
         state ?? throw new InvalidOperationException("An event other than creation was applied to an actor that does not exist.");
 

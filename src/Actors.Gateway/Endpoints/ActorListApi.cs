@@ -51,8 +51,10 @@ public static class ActorListApi
         var where = Where(request, descriptor);
         var limit = (int)(QueryParameters.Integer(request, "limit", 1, 1000) ?? 100);
         var after = Cursor.Decode(QueryParameters.Text(request, "cursor", 1024));
+        using var tier = HistoryTier.Scope();
         var (states, last, exhausted) = await reader.ReadPageAsync(
             descriptor, new AsOfPoint(at is null ? null : Timestamps.Truncate(at.Value), atVersion), where, after, limit, cancellationToken);
+        HistoryHeaders.SetTier(http, tier.Tier);
         var data = new JsonArray([.. states.Select(s => Access.Mask(caller, descriptor, s))]);
         return ActorsApi.Json(new JsonObject { ["data"] = data, ["nextCursor"] = exhausted || last is null ? null : Cursor.Encode(last) });
     }

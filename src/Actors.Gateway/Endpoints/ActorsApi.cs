@@ -83,6 +83,7 @@ public static class ActorsApi
         var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        HistoryHeaders.Apply(http, request, result);
         return (result, descriptor);
     }
 

@@ -44,6 +44,12 @@ public static class EventsApi
         }
 
         var limit = (int)(QueryParameters.Integer(request, "limit", 1, 1000) ?? DefaultLimit);
+        using var tier = HistoryTier.Scope();
+        http.Response.OnStarting(() =>
+        {
+            HistoryHeaders.SetTier(http, tier.Tier);
+            return Task.CompletedTask;
+        });
         var (storeCursor, skip) = DecodeCursor(QueryParameters.Text(request, "cursor", 1024));
         var filter = new EventQuery(
             eventType, actorType, QueryParameters.Text(request, "actorId"), QueryParameters.Text(request, "principal"),
@@ -87,7 +93,9 @@ public static class EventsApi
     public static async Task<IResult> GetVersionAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
         var at = QueryParameters.Time(http.Request, "at");
+        using var tier = HistoryTier.Scope();
         var version = await store.GetGlobalVersionAsync(at is null ? null : Timestamps.Truncate(at.Value), cancellationToken);
+        HistoryHeaders.SetTier(http, tier.Tier);
         return ActorsApi.Json(new JsonObject { ["version"] = at is null ? version ?? 0 : version });
     }
 

@@ -116,7 +116,11 @@ public static class HistoryApi
         var caller = BearerAuthFilter.CallerOf(http);
         Access.Require(caller, type, "read", "Replay");
         var key = new ActorKey(type, id);
-        var next = QueryParameters.Integer(http.Request, "fromVersion", 1, long.MaxValue) ?? 1;
+
+        // Without fromVersion the stream starts where history starts; a version before that was pruned (410, before any
+        // event is sent). Sets below the boundary come from the archive, which the headers say.
+        var start = await store.GetHistoryStartAsync(key, cancellationToken);
+        var next = QueryParameters.Integer(http.Request, "fromVersion", 1, long.MaxValue) ?? start?.EarliestVersion ?? 1;
         if (http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastEventId)
         {
             next = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
@@ -128,6 +132,17 @@ public static class HistoryApi
         if (!follow && await store.GetVersionAsync(key, cancellationToken) == 0)
         {
             throw ActorException.NotFound($"{type} {id} does not exist.");
+        }
+
+        if (start is not null)
+        {
+            if (next < start.EarliestVersion)
+            {
+                throw HistoryPrunedException.Of(key, start.EarliestVersion, start.EarliestTimestamp!.Value);
+            }
+
+            HistoryHeaders.SetStart(http, start);
+            HistoryHeaders.SetTier(http, next < start.BoundaryVersion ? HistoryTier.Archive : HistoryTier.Hot);
         }
 
         http.Response.ContentType = "text/event-stream";
