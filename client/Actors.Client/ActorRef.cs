@@ -66,6 +66,9 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
     }
 
     /// <inheritdoc />
+    private protected override bool Persists => true;
+
+    /// <inheritdoc />
     private protected override Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken) =>
         _transport.SendAsync(Key, commands, preview: false, options, cancellationToken);
 

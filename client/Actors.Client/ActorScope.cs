@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions;
+using Actors.Grains.Messages;
 
 namespace Actors.Client;
 
@@ -71,7 +72,9 @@ public abstract class ActorScope<TActor>
 
     /// <summary>
     /// Rewinds to <paramref name="target"/>: a new checkpoint that restores the state then (or only <paramref name="fields"/>),
-    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound.
+    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound. The reason is
+    /// optional unless the server sets <c>Actors:History:RequireReason</c> (then a persisted rewind without one is refused
+    /// as InvalidMessage; a preview's never needs one).
     /// </summary>
     public async Task<RewindOutcome> RewindAsync(
         HistoryPoint target,
@@ -81,7 +84,7 @@ public abstract class ActorScope<TActor>
         CancellationToken cancellationToken = default)
     {
         var response = await ExecuteAsync([ActorCommand.Rewind(target, reason, fields)], options ?? new SendOptions(), cancellationToken);
-        return response.Get(0, ClientJsonContext.Default.RewindOutcome);
+        return RewindOutcome.From(response.Get(0, MessagesJsonContext.Default.RewindResult), Persists);
     }
 
     /// <summary>
@@ -187,6 +190,9 @@ public abstract class ActorScope<TActor>
             after = checkpoints[^1].CheckpointId;
         }
     }
+
+    /// <summary>False in a preview: nothing sent through it is written.</summary>
+    private protected abstract bool Persists { get; }
 
     /// <summary>Runs one batch in this scope.</summary>
     private protected abstract Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken);
