@@ -39,14 +39,14 @@ public static class Format
         return json;
     }
 
-    /// <summary>A rewind's answer in the server's shape.</summary>
+    /// <summary>A rewind's answer in the server's shape: <c>checkpointId</c> and <c>timestamp</c> are the target's, <c>version</c> the new checkpoint's.</summary>
     public static JsonObject Json(RewindOutcome outcome) => new()
     {
-        ["success"] = outcome.Success,
-        ["checkpointId"] = outcome.CheckpointId.ToString(),
-        ["timestamp"] = Time(outcome.Timestamp),
+        ["success"] = true,
+        ["checkpointId"] = outcome.Target.CheckpointId.ToString(),
+        ["timestamp"] = Time(outcome.Target.Timestamp),
         ["checkpointsAffected"] = outcome.CheckpointsAffected,
-        ["version"] = outcome.Version,
+        ["version"] = outcome.Checkpoint.Version,
     };
 
     /// <summary>A replayed mutation set in the shape of the replay stream's <c>data</c>.</summary>

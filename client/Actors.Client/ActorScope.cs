@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions;
+using Actors.Grains.Messages;
 
 namespace Actors.Client;
 
@@ -62,6 +63,32 @@ public abstract class ActorScope<TActor>
     public async Task<T> QueryAsync<T>(ActorQuery? query, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
         (await QueryAsync(query, cancellationToken)).Deserialize(typeInfo)!;
 
+    /// <summary>
+    /// The actor's current state as its contract record, e.g. <c>order.QueryAsync&lt;OrderState&gt;()</c>: every field and
+    /// edge, read with the contracts' source-generated JSON. The answer's <c>version</c> is not part of the record; ask
+    /// <see cref="QueryAsync(ActorQuery?, CancellationToken)"/> for it. Fields the caller may not see come masked (a payment's
+    /// <c>cardNumber</c> as <c>****1234</c>).
+    /// </summary>
+    /// <typeparam name="TState">The actor type's state record: <c>OrderState</c> for an order.</typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TState"/> is not this actor type's state.</exception>
+    /// <exception cref="ActorRefusedException">NotFound before <c>create</c>, Deleted after <c>delete</c>.</exception>
+    public async Task<TState> QueryAsync<TState>(CancellationToken cancellationToken = default)
+        where TState : EntityState
+    {
+        var typeInfo = StateType<TState>();
+        return ReadState(await QueryAsync(ActorQuery.Everything(Key.Type), cancellationToken), typeInfo);
+    }
+
+    /// <summary>The state as it was at <paramref name="point"/> as its contract record (see <see cref="QueryAsync{TState}(CancellationToken)"/>), or null before the actor existed.</summary>
+    /// <typeparam name="TState">The actor type's state record: <c>OrderState</c> for an order.</typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TState"/> is not this actor type's state.</exception>
+    public async Task<TState?> GetStateAsync<TState>(HistoryPoint point, CancellationToken cancellationToken = default)
+        where TState : EntityState
+    {
+        var typeInfo = StateType<TState>();
+        return await GetStateAsync(point, cancellationToken) is { } state ? ReadState(state, typeInfo) : null;
+    }
+
     /// <summary>The state as it was at <paramref name="point"/> (every field and <c>version</c>), or null before the actor existed.</summary>
     public async Task<JsonObject?> GetStateAsync(HistoryPoint point, CancellationToken cancellationToken = default)
     {
@@ -71,7 +98,9 @@ public abstract class ActorScope<TActor>
 
     /// <summary>
     /// Rewinds to <paramref name="target"/>: a new checkpoint that restores the state then (or only <paramref name="fields"/>),
-    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound.
+    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound. The reason is
+    /// optional unless the server sets <c>Actors:History:RequireReason</c> (then a persisted rewind without one is refused
+    /// as InvalidMessage; a preview's never needs one).
     /// </summary>
     public async Task<RewindOutcome> RewindAsync(
         HistoryPoint target,
@@ -81,7 +110,7 @@ public abstract class ActorScope<TActor>
         CancellationToken cancellationToken = default)
     {
         var response = await ExecuteAsync([ActorCommand.Rewind(target, reason, fields)], options ?? new SendOptions(), cancellationToken);
-        return response.Get(0, ClientJsonContext.Default.RewindOutcome);
+        return RewindOutcome.From(response.Get(0, MessagesJsonContext.Default.RewindResult), Persists);
     }
 
     /// <summary>
@@ -187,6 +216,23 @@ public abstract class ActorScope<TActor>
             after = checkpoints[^1].CheckpointId;
         }
     }
+
+    /// <summary>The contracts' JSON metadata of <typeparamref name="TState"/>, when it is this actor type's state.</summary>
+    private JsonTypeInfo<TState> StateType<TState>()
+        where TState : EntityState =>
+        ActorTypeName.Descriptor(Key.Type).StateType as JsonTypeInfo<TState>
+            ?? throw new ArgumentException($"{typeof(TState).Name} is not the state of actor type '{Key.Type}'.", nameof(TState));
+
+    /// <summary>An answer as the state record: without <c>version</c>, which the answer adds beside the state's fields.</summary>
+    private static TState ReadState<TState>(JsonObject answer, JsonTypeInfo<TState> typeInfo)
+    {
+        var state = (JsonObject)answer.DeepClone();
+        state.Remove(ActorTypeDescriptor.VersionField);
+        return state.Deserialize(typeInfo) ?? throw new InvalidOperationException("The state answered null.");
+    }
+
+    /// <summary>False in a preview: nothing sent through it is written.</summary>
+    private protected abstract bool Persists { get; }
 
     /// <summary>Runs one batch in this scope.</summary>
     private protected abstract Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Actors.Client;
@@ -24,4 +25,10 @@ public sealed record Checkpoint(
         Metadata?["commands"] is JsonArray commands
             ? [.. commands.Select(c => (string?)c?["type"] ?? "?")]
             : [];
+
+    /// <summary>For a REWIND, the checkpoint it went back to (<c>metadata.rewind</c>); null otherwise.</summary>
+    public RewindPoint? Rewind =>
+        Metadata?["rewind"] is JsonObject target
+            ? target.Deserialize(ClientJsonContext.Default.RewindPoint)
+            : null;
 }

@@ -16,7 +16,7 @@ public static class ActorsSiloBuilderExtensions
     /// <summary>
     /// Everything the actor grains need on a silo, bound from the <c>Actors</c> configuration section: the journal
     /// log-consistency provider (<c>Actors:Journal</c>), the grains' settings (<c>Actors:Grains</c>, with
-    /// <c>IdleTimeout</c> for deactivating unused actors), the JSON codec for message bodies, and trace propagation
+    /// <c>IdleTimeout</c> for deactivating unused actors), the history's rules (<c>Actors:History</c>), the JSON codec for message bodies, and trace propagation
     /// across grain calls; and for compliance snapshot jobs (<c>Actors:Snapshots</c>) grain storage and reminders in the
     /// journal's database; and the history lifecycle (<c>Actors:History</c>): the tiered journal in front of the store, so
     /// every read falls back to the archive below a boundary, compaction jobs and the retention policy. The silo must
@@ -30,6 +30,7 @@ public static class ActorsSiloBuilderExtensions
         services.AddOptions<ActorGrainOptions>().BindConfiguration("Actors:Grains")
             .Validate(o => o.MaxConflictRetries >= 0, "Actors:Grains:MaxConflictRetries must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<ActorHistoryOptions>().BindConfiguration("Actors:History");
         services.TryAddSingleton<ActorGrainServices>();
         services.AddOptions<GrainCollectionOptions>().Configure<IConfiguration>((options, configuration) =>
         {

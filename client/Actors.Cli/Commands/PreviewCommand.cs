@@ -25,7 +25,7 @@ public static class PreviewCommand
         }
 
         await session.Output.WriteLineAsync(
-            $"Preview of a rewind to the checkpoint at {Format.Time(rewind.Timestamp)} ({rewind.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone); nothing was changed.");
+            $"Preview of a rewind to the checkpoint at {Format.Time(rewind.Target.Timestamp)} ({rewind.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone); nothing was changed.");
         Format.Fields(state).WriteTo(session.Output);
         return 0;
     }

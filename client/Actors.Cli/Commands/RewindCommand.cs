@@ -30,8 +30,8 @@ public static class RewindCommand
         }
 
         await session.Output.WriteLineAsync(
-            $"Rewound {session.Actor.Key} to the checkpoint at {Format.Time(outcome.Timestamp)} ({outcome.CheckpointId}); " +
-            $"{outcome.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone; now at version {outcome.Version.ToString(CultureInfo.InvariantCulture)}.");
+            $"Rewound {session.Actor.Key} to the checkpoint at {Format.Time(outcome.Target.Timestamp)} ({outcome.Target.CheckpointId}); " +
+            $"{outcome.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone; now at version {outcome.Checkpoint.Version.ToString(CultureInfo.InvariantCulture)}.");
         return 0;
     }
 }

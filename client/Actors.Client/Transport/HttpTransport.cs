@@ -57,7 +57,7 @@ internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri 
         }
     }
 
-    /// <summary><c>POST .../restore</c>, never retried: the endpoint takes no <c>Idempotency-Key</c>, so a retry could restore twice.</summary>
+    /// <summary><c>POST .../restore</c> with an <c>Idempotency-Key</c> of its own, so that the server applies it at most once.</summary>
     public async Task<JsonObject> RestoreAsync(ActorKey actor, ActorCommand rewind, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, $"{ActorPath(actor)}/restore"))
@@ -66,6 +66,7 @@ internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri 
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.CreateVersion7().ToString());
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

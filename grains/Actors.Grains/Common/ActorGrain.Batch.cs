@@ -313,6 +313,17 @@ public abstract partial class ActorGrain<TState>
             throw ActorException.Invalid($"The body of message '{message.Type}' must be a JSON object, not {message.Body.ValueKind}.");
         }
 
+        // Required fields (non-nullable in the command records, [JsonRequired]) are named here, the same way the rules
+        // name a blank one, rather than in the serializer's words; an explicit null is as missing as an absent field.
+        foreach (var property in descriptor.BodyType.Properties)
+        {
+            if (property.IsRequired
+                && (!message.Body.TryGetProperty(property.Name, out var value) || value.ValueKind == JsonValueKind.Null))
+            {
+                throw ActorException.Invalid($"Field '{property.Name}' is required.");
+            }
+        }
+
         try
         {
             return JsonSerializer.Deserialize(message.Body, descriptor.BodyType)

@@ -48,7 +48,7 @@ public abstract partial class ActorGrain<TState>
                 var diff = StateDiff.Between(before, after);
                 entries.Add(new HistoryEntry(
                     set.CheckpointId, set.Version, Timestamps.Format(set.Timestamp), set.Principal, set.Operation,
-                    before is null ? null : diff.OldValues(), diff.NewValues(), set.Reason));
+                    before is null ? null : diff.OldValues(), diff.NewValues(), set.Reason, RewindTargetOf(set)));
                 before = after;
             }
         }
@@ -58,6 +58,12 @@ public abstract partial class ActorGrain<TState>
             start.EarliestTimestamp is { } earliest ? Timestamps.Format(earliest) : null);
         return JsonSerializer.SerializeToNode(page, MessagesJsonContext.Default.HistoryPage);
     }
+
+    /// <summary>The target a REWIND checkpoint's metadata names, so a history reader sees where it went back to.</summary>
+    private static RewindTarget? RewindTargetOf(MutationSetRecord set) =>
+        set.Operation == "REWIND" && JsonNode.Parse(set.Metadata)?["rewind"] is JsonObject rewind
+            ? new RewindTarget(Guid.Parse((string)rewind["checkpointId"]!), (long)rewind["version"]!, (string)rewind["timestamp"]!)
+            : null;
 
     /// <summary>The difference between two points of history; applied to the first it gives the second.</summary>
     private async Task<JsonNode?> DiffAsync(DiffBody body, CancellationToken cancellationToken)

@@ -116,7 +116,7 @@ public sealed class OrderRules : ActorRules<OrderState>
         {
             var id = Validate.OptionalId(c.OrderLineId, "orderLineId") ?? CommandContext.NewId();
             var sku = Validate.Required(c.Sku, "sku");
-            var quantity = c.Quantity ?? throw ActorException.Invalid("Field 'quantity' is required.");
+            var quantity = c.Quantity;
             if (quantity is < 1 or > Validate.MaxQuantity)
             {
                 throw ActorException.Invalid($"Field 'quantity' must be between 1 and {Validate.MaxQuantity}; {quantity} is not.");

@@ -66,8 +66,9 @@ public static class HistoryApi
     }
 
     /// <summary>
-    /// Restores the actor to a past point with a required reason: a REWIND mutation set carrying the reason,
-    /// audited as a restore. Answers 201 with the restored state.
+    /// Restores the actor to a past point: a REWIND mutation set carrying the reason, audited as a restore. Answers 201
+    /// with the restored state. Whether a reason is required is the actor's rule (<c>Actors:History:RequireReason</c>), as for
+    /// every rewind.
     /// </summary>
     public static async Task<IResult> RestoreAsync(string type, string id, HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
@@ -82,11 +83,6 @@ public static class HistoryApi
         catch (JsonException e)
         {
             throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
-        }
-
-        if (body["reason"] is not JsonValue reason || reason.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace((string?)reason))
-        {
-            throw ActorException.Invalid("Field 'reason' is required: say why the actor is restored.");
         }
 
         var everything = new JsonObject

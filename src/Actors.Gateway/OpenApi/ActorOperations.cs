@@ -84,7 +84,8 @@ internal static class ActorOperations
     private static JsonObject Restore(ActorTypeDescriptor type)
     {
         var operation = Operation("history", $"restore{P(type)}", $"Restore a{An(type)} {type.Name} to a past point, with a reason",
-            "A rewind carrying a required reason: a new REWIND checkpoint (history is never removed), audited as a restore. " +
+            "A rewind carrying its reason: a new REWIND checkpoint (history is never removed), audited as a restore. The reason is " +
+            "optional unless the server sets Actors:History:RequireReason, as for every rewind. " +
             "Needs rewind permission. Answers 201 with the restored state.");
         operation["requestBody"] = new JsonObject
         {
@@ -93,7 +94,7 @@ internal static class ActorOperations
             {
                 ["application/json"] = new JsonObject
                 {
-                    ["schema"] = Object("Exactly one of at, checkpointId or version, and why.", ["reason"],
+                    ["schema"] = Object("Exactly one of at, checkpointId or version, and why.", [],
                         ("at", String("date-time")),
                         ("checkpointId", String("uuid")),
                         ("version", new JsonObject { ["type"] = "integer", ["minimum"] = 0 }),
