@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions;
+using Actors.Grains.Messages;
 
 namespace Actors.Client;
 
@@ -82,6 +83,20 @@ public abstract class ActorScope<TActor>
     {
         var response = await ExecuteAsync([ActorCommand.Rewind(target, reason, fields)], options ?? new SendOptions(), cancellationToken);
         return response.Get(0, ClientJsonContext.Default.RewindOutcome);
+    }
+
+    /// <summary>
+    /// Erases the actor's personal data for <paramref name="reason"/> (required): an ERASE checkpoint carrying the reason,
+    /// audited, after which no earlier value of the personal fields can be read by anyone, through any path; the rest of the
+    /// history stays, and values written later are kept as usual. In a preview nothing is persisted.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound for an actor never created; InvalidMessage for a blank reason.</exception>
+    /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:erase</c>.</exception>
+    public async Task<EraseResult> EraseAsync(string reason, SendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var response = await ExecuteAsync([ActorCommand.Erase(reason)], options ?? new SendOptions(), cancellationToken);
+        return response.Get(0, MessagesJsonContext.Default.EraseResult);
     }
 
     /// <summary>

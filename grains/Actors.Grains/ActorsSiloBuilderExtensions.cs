@@ -1,5 +1,6 @@
 using Actors.EventSourcing;
 using Actors.Grains.Snapshots;
+using Actors.PersonalData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,13 +17,16 @@ public static class ActorsSiloBuilderExtensions
     /// log-consistency provider (<c>Actors:Journal</c>), the grains' settings (<c>Actors:Grains</c>, with
     /// <c>IdleTimeout</c> for deactivating unused actors), the JSON codec for message bodies, and trace propagation
     /// across grain calls; and for compliance snapshot jobs (<c>Actors:Snapshots</c>) grain storage and reminders in the
-    /// journal's database. The silo must also register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>).
+    /// journal's database. The silo must register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>) before:
+    /// it is decorated here so that the actors' personal fields are stored sealed with per-actor keys and erasure can
+    /// destroy them (<see cref="PersonalDataServiceCollectionExtensions.AddPersonalDataProtection"/>).
     /// </summary>
     public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPersonalDataProtection(ActorPersonalData.Catalog);
         services.AddOptions<ActorGrainOptions>().BindConfiguration("Actors:Grains")
             .Validate(o => o.MaxConflictRetries >= 0, "Actors:Grains:MaxConflictRetries must not be negative.")
             .ValidateOnStart();

@@ -14,7 +14,7 @@ internal static partial class SqliteSchema
         -- value sealed with the key, so a value is opened only by its own key, and erasure (deleting the row) makes every
         -- value sealed with it unreadable. The next personal value written after an erasure gets a new key with a new id.
         create table if not exists data_keys (
-            key_id     blob    not null primary key, -- 16 bytes
+            key_id     text    not null primary key, -- a Guid, as Microsoft.Data.Sqlite writes one (checkpoint ids too)
             actor_type text    not null,
             actor_id   text    not null,
             key        blob    not null check (length(key) = 32),
