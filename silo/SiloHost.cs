@@ -128,7 +128,7 @@ public static class SiloHost
             .PostConfigure(o => o.UseDevelopmentTokens = useDevelopmentTokens)
             .Validate(o => o.Tokens.TrueForAll(t => t.Token.Length >= 8 && t.Principal.Length > 0), "Every configured token needs a Token of at least 8 characters and a Principal.")
             .Validate(o => o.Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() == o.Tokens.Count, "Two configured tokens are equal.")
-            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|admin|*>.")
+            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|admin|erase|*>.")
             .ValidateOnStart();
         return useDevelopmentTokens;
     }

@@ -114,6 +114,20 @@ public abstract class ActorScope<TActor>
     }
 
     /// <summary>
+    /// Erases the actor's personal data for <paramref name="reason"/> (required): an ERASE checkpoint carrying the reason,
+    /// audited, after which no earlier value of the personal fields can be read by anyone, through any path; the rest of the
+    /// history stays, and values written later are kept as usual. In a preview nothing is persisted.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound for an actor never created; InvalidMessage for a blank reason.</exception>
+    /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:erase</c>.</exception>
+    public async Task<EraseResult> EraseAsync(string reason, SendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var response = await ExecuteAsync([ActorCommand.Erase(reason)], options ?? new SendOptions(), cancellationToken);
+        return response.Get(0, MessagesJsonContext.Default.EraseResult);
+    }
+
+    /// <summary>
     /// How the state at <paramref name="to"/> differs from the state at <paramref name="from"/>, as the server's
     /// <c>diff</c> message answers it (top-level fields; <c>version</c> is not compared). Version 0 is before the actor existed.
     /// </summary>

@@ -8,7 +8,7 @@ namespace Actors.Client;
 /// <param name="Timestamp">When it committed, to the microsecond.</param>
 /// <param name="Version">The actor's version after it (1 for the first).</param>
 /// <param name="Principal">Who sent the batch.</param>
-/// <param name="Operation">CREATE, UPDATE, REWIND, DELETE or UNDELETE.</param>
+/// <param name="Operation">CREATE, UPDATE, REWIND, ERASE, DELETE or UNDELETE.</param>
 /// <param name="Metadata"><c>commands</c> (the batch's mutating messages as <c>{type, ...body}</c>) and, for a rewind, <c>rewind</c> (its target).</param>
 /// <param name="Reason">The reason the batch gave, if any (a rewind's <c>reason</c>).</param>
 public sealed record Checkpoint(

@@ -2,6 +2,7 @@ using Actors.EventSourcing;
 using Actors.Grains.History;
 using Actors.Grains.Snapshots;
 using Actors.History;
+using Actors.PersonalData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,9 @@ public static class ActorsSiloBuilderExtensions
     /// across grain calls; and for compliance snapshot jobs (<c>Actors:Snapshots</c>) grain storage and reminders in the
     /// journal's database; and the history lifecycle (<c>Actors:History</c>): the tiered journal in front of the store, so
     /// every read falls back to the archive below a boundary, compaction jobs and the retention policy. The silo must
-    /// register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>) before.
+    /// register the journal (<c>AddSqliteJournal</c> or <c>AddPostgresJournal</c>) before: it is decorated here so that
+    /// the actors' personal fields are stored sealed with per-actor keys and erasure can destroy them
+    /// (<see cref="PersonalDataServiceCollectionExtensions.AddPersonalDataProtection"/>).
     /// </summary>
     public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
@@ -47,6 +50,9 @@ public static class ActorsSiloBuilderExtensions
             .ValidateOnStart();
         services.TryAddSingleton<AsOfReader>();
         services.AddHistoryLifecycle();
+        // After the tiers, so it is the outermost journal: compaction copies rows as stored (personal values sealed) into
+        // the archive, and erasure's destroyed keys make those copies unreadable too.
+        services.AddPersonalDataProtection(ActorPersonalData.Catalog);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
         silo.AddJournalGrainStorage(SnapshotJobGrain.StorageName, o =>
         {

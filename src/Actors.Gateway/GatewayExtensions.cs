@@ -42,6 +42,7 @@ public static class GatewayExtensions
     {
         app.MapActorsApi();
         app.MapHistoryApi();
+        app.MapErasureApi();
         app.MapEventsApi();
         app.MapAuditApi();
         app.MapActorListApi();

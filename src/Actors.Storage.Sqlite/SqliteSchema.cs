@@ -4,7 +4,7 @@ namespace Actors.Storage.Sqlite;
 /// The embedded journal's schema; <c>PRAGMA user_version</c> records which version a file has, and a file at
 /// version n gets the scripts after n, in order. Never edit a script a released file may have applied.
 /// </summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
     public const string Version1 = """
         -- global_version is the rowid: AUTOINCREMENT never reuses a value, even after the newest row is gone.
@@ -170,5 +170,5 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The script that takes a file from version <c>index</c> to <c>index + 1</c>; the newest version is the count.</summary>
-    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2, Version3, Version4];
+    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2, Version3, Version4, Version5];
 }

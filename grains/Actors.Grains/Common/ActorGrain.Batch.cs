@@ -184,12 +184,15 @@ public abstract partial class ActorGrain<TState>
         var idempotency = request.IdempotencyKey is { } key
             ? new IdempotencyRecord(key, request.RequestHash ?? string.Empty, Version + 1, BatchTurn<TState>.EncodeResults(turn.Results))
             : null;
-        var audit = turn.RewindTarget is null ? null : Audit(turn, request.Restore ? "restore" : "rewind", turn.Now);
+        var audit = turn.Erases ? Audit(turn, "erase", turn.Now)
+            : turn.RewindTarget is null ? null
+            : Audit(turn, request.Restore ? "restore" : "rewind", turn.Now);
         return new MutationSet(
             turn.CheckpointId, NextTimestamp(turn.Now), request.Principal, turn.Operation(Version), turn.Commands.Events, turn.Metadata(), turn.Reason)
         {
             Idempotency = idempotency,
             Audit = audit,
+            ErasesPersonalData = turn.Erases,
         };
     }
 
@@ -224,9 +227,18 @@ public abstract partial class ActorGrain<TState>
                 $"Unknown message type '{message.Type}' for actor type '{Descriptor.Name}'. Known types: {string.Join(", ", Descriptor.Messages.Keys.Order(StringComparer.Ordinal))}.");
         }
 
+        if (turn.Erases && descriptor.Kind != MessageKind.Read)
+        {
+            throw ActorException.Invalid("erase must be the only change of its batch: send the other commands in a batch of their own.");
+        }
+
         var body = ReadBody(message, descriptor);
         switch (body)
         {
+            case EraseBody erase:
+                var erased = Erase(erase, turn);
+                turn.AddCommand(message);
+                return erased;
             case QueryBody query:
                 return Query(query.Query);
             case EmptyBody when message.Type == "getPendingChanges":

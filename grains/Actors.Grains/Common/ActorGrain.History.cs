@@ -108,6 +108,11 @@ public abstract partial class ActorGrain<TState>
             target["rewind"] = rewind.DeepClone();
         }
 
+        if (turn.EraseTarget is { } erase)
+        {
+            target["erase"] = erase.DeepClone();
+        }
+
         return new AuditRecord(
             Guid.CreateVersion7(now), Timestamps.Truncate(now), turn.Request.Principal, operation,
             Key.Type, Key.Id, target.ToJsonString(), turn.Reason);

@@ -124,6 +124,12 @@ public abstract partial class ActorGrain<TState>
             return $"Rewound {Descriptor.Name} to checkpoint at {(string?)target}";
         }
 
+        if (set.Operation == "ERASE")
+        {
+            var fields = metadata?["erase"]?["fields"]?.AsArray().Select(f => (string?)f) ?? [];
+            return $"Erased personal data of {Descriptor.Name} ({string.Join(", ", fields)})";
+        }
+
         var commands = metadata?["commands"]?.AsArray().Select(c => (string?)c?["type"]) ?? [];
         var verb = set.Operation switch
         {

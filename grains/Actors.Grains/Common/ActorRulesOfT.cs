@@ -49,6 +49,7 @@ public abstract class ActorRules<TState> : ActorRules
         ActorDeleted => (TState)(Existing(state) with { Deleted = true }),
         ActorUndeleted => (TState)(Existing(state) with { Deleted = false }),
         StateRestored r => Restore(Existing(state), r),
+        PersonalDataErased erased => Erase(Existing(state), erased),
         _ => Apply(state, e),
     };
 
@@ -88,5 +89,17 @@ public abstract class ActorRules<TState> : ActorRules
         }
 
         return AfterRestore(node.Deserialize(StateType)!);
+    }
+
+    /// <summary>The state with the erased fields null (personal fields are all nullable).</summary>
+    private TState Erase(EntityState state, PersonalDataErased erased)
+    {
+        var node = JsonSerializer.SerializeToNode((TState)state, StateType)!.AsObject();
+        foreach (var field in erased.Fields)
+        {
+            node[field] = null;
+        }
+
+        return node.Deserialize(StateType)!;
     }
 }

@@ -2,12 +2,12 @@ namespace Actors.Abstractions.Security;
 
 /// <summary>
 /// Grants of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>, where type may be <c>*</c> and permission is
-/// <c>read</c>, <c>write</c>, <c>rewind</c>, <c>rewind:preview</c>, <c>pii</c>, <c>admin</c> (history compaction) or
+/// <c>read</c>, <c>write</c>, <c>rewind</c>, <c>rewind:preview</c>, <c>pii</c>, <c>admin</c> (history compaction), <c>erase</c> or
 /// <c>*</c> (all of that type).
 /// </summary>
 public sealed class PermissionSet
 {
-    private static readonly string[] KnownPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "admin", "*"];
+    private static readonly string[] KnownPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "admin", "erase", "*"];
     private readonly (string Type, string Permission)[] _grants;
 
     private PermissionSet((string Type, string Permission)[] grants, IReadOnlyList<string> text)

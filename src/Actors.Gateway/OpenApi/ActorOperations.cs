@@ -15,6 +15,7 @@ internal static class ActorOperations
         new("GET", "/resources/actors/{type}/{id}/history", t => History(t!)),
         new("GET", "/resources/actors/{type}/{id}/diff", t => Diff(t!)),
         new("POST", "/resources/actors/{type}/{id}/restore", t => Restore(t!)),
+        new("POST", "/resources/actors/{type}/{id}/erase", t => Erase(t!)),
         new("GET", "/resources/actors/{type}/{id}/replay", t => Replay(t!)),
         new("GET", "/resources/actors/{type}", t => List(t!)),
         new("POST", "/resources/actors/{type}/snapshots", t => StartSnapshot(t!)),
@@ -106,6 +107,34 @@ internal static class ActorOperations
         operation["responses"] = new JsonObject(
             [KeyValuePair.Create("201", (JsonNode?)Success("The restored state.", Components.Ref(ActorSchemas.State(type)), headers: ETag())),
              .. Errors(400, 401, 403, 404, 410, 413, 422, 500, 503)]);
+        return operation;
+    }
+
+    private static JsonObject Erase(ActorTypeDescriptor type)
+    {
+        var fields = type.PersonalFields.Count == 0 ? "none" : string.Join(", ", type.PersonalFields.Order(StringComparer.Ordinal));
+        var operation = Operation("history", $"erase{P(type)}", $"Erase a{An(type)} {type.Name}'s personal data, with a reason",
+            $"Makes the personal fields ({fields}) null and every earlier value of them unrecoverable, in every tier: an ERASE " +
+            "checkpoint carrying the reason, an audit entry, and the actor's data keys destroyed in the same transaction. " +
+            $"The rest of the history stays. Needs actors/{type.Name}:erase. With ?preview nothing is persisted.");
+        operation["parameters"] = new JsonArray(
+            Query("preview", "Show what the erasure would answer; nothing is persisted.", Flag()),
+            Header("If-Match", "Erase only if the actor is still at this version; otherwise 412."),
+            Header("Idempotency-Key", "Apply at most once: a repeat with the same key answers the first result."));
+        operation["requestBody"] = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = Object("Why the personal data is erased.", ["reason"], ("reason", new JsonObject { ["type"] = "string", ["minLength"] = 1 })),
+                },
+            },
+        };
+        operation["responses"] = new JsonObject(
+            [KeyValuePair.Create("200", (JsonNode?)Success("The ERASE checkpoint.", Components.Ref("EraseResult"), headers: ETag())),
+             .. Errors(400, 401, 403, 404, 412, 413, 422, 500, 503)]);
         return operation;
     }
 
