@@ -2,12 +2,6 @@ namespace Actors.Storage.Sqlite;
 
 internal static partial class SqliteSchema
 {
-    /// <summary>
-    /// Version 4 belongs to the history lifecycle (retention and archive tables), built beside erasure; until the two meet
-    /// it changes nothing, so that version 5 keeps its number.
-    /// </summary>
-    public const string Version4 = "select 1";
-
     /// <summary>The actors' data keys: personal values are sealed with them, and erasure destroys them.</summary>
     public const string Version5 = """
         -- One key per actor at a time (the unique actor constraint); key_id is unique across actors and written into every
