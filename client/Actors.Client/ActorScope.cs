@@ -142,17 +142,21 @@ public abstract class ActorScope<TActor>
     /// One page of history, oldest first: at most <paramref name="limit"/> checkpoints after the first <paramref name="offset"/>,
     /// each with the old and new values of the fields it changed, and the total number of checkpoints.
     /// </summary>
+    /// <remarks>
+    /// Without <paramref name="offset"/> the page starts where the actor's history can be told (<see cref="HistoryPage.EarliestVersion"/>:
+    /// 0 unless older history was pruned); an offset before a pruned boundary is refused as <c>HistoryPruned</c> (410).
+    /// </remarks>
     /// <exception cref="ActorRefusedException">NotFound before <c>create</c>; InvalidMessage for a limit outside 1..1000 or a negative offset.</exception>
-    public async Task<HistoryPage> GetHistoryPageAsync(int limit = DefaultHistoryPageSize, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<HistoryPage> GetHistoryPageAsync(int limit = DefaultHistoryPageSize, int? offset = null, CancellationToken cancellationToken = default)
     {
         var response = await ExecuteAsync([ActorCommand.GetHistory(limit, offset)], new SendOptions(), cancellationToken);
         return response.Get(0, ClientJsonContext.Default.WireHistoryPage).ToPage();
     }
 
-    /// <summary>Every checkpoint from the <paramref name="offset"/>-th on with its old and new values, oldest first, fetched <paramref name="pageSize"/> at a time.</summary>
+    /// <summary>Every checkpoint from the <paramref name="offset"/>-th on (default: where history starts) with its old and new values, oldest first, fetched <paramref name="pageSize"/> at a time.</summary>
     public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(
         int pageSize = MaxPageSize,
-        int offset = 0,
+        int? offset = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)
@@ -168,8 +172,18 @@ public abstract class ActorScope<TActor>
                 yield break;
             }
 
-            offset += page.Entries.Count;
+            offset = page.Offset + page.Entries.Count;
         }
+    }
+
+    /// <summary>
+    /// Where the actor's readable history starts: the oldest version whose state any tier still holds (1 unless older
+    /// history was pruned) and its commit time. Reads of earlier points are refused as <c>HistoryPruned</c> (410).
+    /// </summary>
+    public async Task<(long Version, DateTimeOffset? Timestamp)> GetHistoryStartAsync(CancellationToken cancellationToken = default)
+    {
+        var page = await GetHistoryPageAsync(1, null, cancellationToken);
+        return (page.EarliestVersion, page.EarliestTimestamp);
     }
 
     /// <summary>One page: at most <paramref name="limit"/> checkpoints after checkpoint <paramref name="after"/>, earliest first.</summary>

@@ -19,7 +19,10 @@ public sealed class HistoryOptions
     /// </summary>
     public string? ArchivePath { get; set; }
 
-    /// <summary>How long an <c>Idempotency-Key</c> is remembered; a repeat after that is a new batch. Default 24 hours.</summary>
+    /// <summary>
+    /// How long an <c>Idempotency-Key</c> is remembered (<c>Actors:Idempotency:Retention</c>); a repeat after that is a new
+    /// batch. Expired keys are deleted by the retention policy's run and by every compaction job. Default 24 hours.
+    /// </summary>
     public TimeSpan IdempotencyKeysFor { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often each actor type's retention policy runs (and idempotency keys expire). Default an hour.</summary>

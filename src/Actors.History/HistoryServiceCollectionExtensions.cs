@@ -30,6 +30,12 @@ public static class HistoryServiceCollectionExtensions
         services.AddOptions<HistoryOptions>().BindConfiguration("Actors:History")
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
+                // The documented name of the idempotency window; Actors:History:IdempotencyKeysFor is its older spelling.
+                if (configuration["Actors:Idempotency:Retention"] is { Length: > 0 } retention)
+                {
+                    options.IdempotencyKeysFor = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 foreach (var section in configuration.GetSection("Actors:History").GetChildren())
                 {
                     if (section["HotFor"] is not null || section["Tier"] is not null)

@@ -17,11 +17,17 @@ public abstract class SiloFixture : IAsyncLifetime
 
     public WebApplication App => Silo.App;
 
+    /// <summary>The silo's archive directory (Actors:History:ArchivePath), removed at dispose.</summary>
+    public string ArchivePath { get; } = Path.Combine(Path.GetTempPath(), $"actors-archive-{Guid.NewGuid():N}");
+
     private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync()
     {
         var settings = TestTokens.Configuration();
+
+        // An archive directory, so compaction can archive (the history lifecycle tests); nothing compacts unless asked.
+        settings["Actors:History:ArchivePath"] = ArchivePath;
         foreach (var (key, value) in await StoreSettingsAsync())
         {
             settings[key] = value;
@@ -38,6 +44,10 @@ public abstract class SiloFixture : IAsyncLifetime
         }
 
         await DisposeStoreAsync();
+        if (Directory.Exists(ArchivePath))
+        {
+            Directory.Delete(ArchivePath, recursive: true);
+        }
     }
 
     protected abstract Task<IReadOnlyDictionary<string, string?>> StoreSettingsAsync();

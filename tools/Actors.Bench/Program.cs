@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Actors.Bench;
 
-// The benchmark: baselines B1 and B2 (pgbench), scenarios S1-S8, one table and one JSON file.
+// The benchmark: baselines B1 and B2 (pgbench), scenarios S1-S9, one table and one JSON file.
 //   dotnet run -c Release --project tools/Actors.Bench -- [--quick] --postgres "Host=127.0.0.1;Port=55433;Username=postgres"
 //       [--out artifacts/bench/results.json] [--only b1,s4,...] [--command "scripts/bench.sh --quick"]
 var quick = args.Contains("--quick");
@@ -72,6 +72,7 @@ await StepAsync("s5", () => InProcessScenarios.RunS5Async(postgres.ConnectionStr
 await StepAsync("s6", () => InProcessScenarios.RunS6Async(postgres, ActorsDatabase, size, report, ct));
 await StepAsync("s7", () => GrowthScenario.RunAsync(postgres, size, report, ct));
 await StepAsync("s8", () => ClusterScenario.RunS8Async(postgres, size, report, ct));
+await StepAsync("s9", () => HistoryScenario.RunS9Async(postgres, size, report, ct));
 
 report.Figure("machine.loadEnd", LoadAverage(), "load");
 Goals.Judge(report, size);
