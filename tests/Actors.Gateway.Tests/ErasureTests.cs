@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Actors.Gateway.Tests;
@@ -209,6 +210,15 @@ public abstract class ErasureTests(SiloFixture silo)
         Assert.Contains("does not exist", (string)unknown["detail"]!, StringComparison.Ordinal);
         Assert.Equal(3, (await _api.CheckpointsAsync("payment", id)).Count);
         Assert.Equal(1, await KeysAsync("payment", id));
+    }
+
+    [Fact]
+    public void The_protecting_decorators_are_the_outermost_journal_and_snapshot_data_stores()
+    {
+        // Whatever else decorates the journal (an archive tier copying rows as stored) must sit under these, so it copies
+        // sealed values, which erasure shreds with the key.
+        Assert.IsType<Actors.PersonalData.ProtectedJournalStore>(silo.App.Services.GetRequiredService<Actors.Abstractions.Storage.IJournalStore>());
+        Assert.IsType<Actors.PersonalData.ProtectedSnapshotDataStore>(silo.App.Services.GetRequiredService<Actors.Abstractions.Storage.ISnapshotDataStore>());
     }
 
     private async Task<string> CompletedSnapshotAsync(string at)
