@@ -19,6 +19,18 @@ public static class Format
         _ => value.ToJsonString(),
     };
 
+    /// <summary>An operation for a table: a REWIND names its target (<c>REWIND to v1</c>).</summary>
+    public static string Operation(string operation, RewindPoint? rewind) =>
+        rewind is null ? operation : $"{operation} to v{rewind.Version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A rewind's target in the server's <c>getHistory</c> shape.</summary>
+    public static JsonObject Json(RewindPoint target) => new()
+    {
+        ["checkpointId"] = target.CheckpointId.ToString(),
+        ["version"] = target.Version,
+        ["timestamp"] = Time(target.Timestamp),
+    };
+
     /// <summary>A checkpoint in the server's <c>getCheckpoints</c> shape.</summary>
     public static JsonObject Json(Checkpoint checkpoint)
     {
@@ -79,6 +91,11 @@ public static class Format
         if (entry.Reason is not null)
         {
             json["reason"] = entry.Reason;
+        }
+
+        if (entry.Rewind is not null)
+        {
+            json["rewind"] = Json(entry.Rewind);
         }
 
         return json;
