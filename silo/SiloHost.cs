@@ -80,7 +80,7 @@ public static class SiloHost
         logger.LogInformation("Journal store: {Store}", store == "postgres" ? "PostgreSQL" : $"SQLite ({builder.Configuration["Actors:Sqlite:Path"] ?? DefaultSqliteFile})");
         if (useDevelopmentTokens)
         {
-            logger.LogWarning("No tokens are configured (Actors:Auth:Tokens): accepting the development tokens dev-admin, dev-support and dev-reader. Configure real tokens before exposing this silo.");
+            logger.LogWarning("No tokens are configured (Actors:Auth:Tokens, Actors:Auth:Jwt): accepting the development tokens dev-admin, dev-support and dev-reader. Configure real tokens before exposing this silo.");
         }
 
         app.UseExceptionHandler();
@@ -116,21 +116,47 @@ public static class SiloHost
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)
     {
-        var configured = builder.Configuration.GetSection("Actors:Auth:Tokens").GetChildren().Any();
+        var configured = builder.Configuration.GetSection("Actors:Auth:Tokens").GetChildren().Any()
+            || builder.Configuration.GetSection("Actors:Auth:Jwt").Get<JwtOptions>()?.Enabled == true;
         var useDevelopmentTokens = !configured && (store == "sqlite" || builder.Environment.IsDevelopment());
         if (!configured && !useDevelopmentTokens)
         {
             throw new SiloConfigurationException(
-                "PostgreSQL is configured but no bearer tokens are (Actors:Auth:Tokens). Configure tokens, or set ASPNETCORE_ENVIRONMENT=Development to accept the development tokens.");
+                "PostgreSQL is configured but no bearer tokens are (Actors:Auth:Tokens or Actors:Auth:Jwt). Configure tokens, or set ASPNETCORE_ENVIRONMENT=Development to accept the development tokens.");
         }
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration("Actors:Auth")
             .PostConfigure(o => o.UseDevelopmentTokens = useDevelopmentTokens)
             .Validate(o => o.Tokens.TrueForAll(t => t.Token.Length >= 8 && t.Principal.Length > 0), "Every configured token needs a Token of at least 8 characters and a Principal.")
             .Validate(o => o.Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() == o.Tokens.Count, "Two configured tokens are equal.")
-            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|*>.")
+            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|admin|*>.")
+            .Validate(o => !o.Jwt.Enabled || string.IsNullOrWhiteSpace(o.Jwt.Authority) != string.IsNullOrWhiteSpace(o.Jwt.SigningKeysFile),
+                "Actors:Auth:Jwt takes an Authority or a SigningKeysFile, not both.")
+            .Validate(o => !o.Jwt.Enabled || !string.IsNullOrWhiteSpace(o.Jwt.Audience), "Actors:Auth:Jwt:Audience is required: the 'aud' tokens for this server carry.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Jwt.SigningKeysFile) || !string.IsNullOrWhiteSpace(o.Jwt.Issuer),
+                "Actors:Auth:Jwt:Issuer is required with a SigningKeysFile: the 'iss' tokens must carry.")
+            .Validate(o => !o.Jwt.Enabled || (!string.IsNullOrWhiteSpace(o.Jwt.PrincipalClaim) && !string.IsNullOrWhiteSpace(o.Jwt.PermissionsClaim)),
+                "Actors:Auth:Jwt:PrincipalClaim and PermissionsClaim must not be empty.")
+            .Validate(ReadableSigningKeys, "Actors:Auth:Jwt:SigningKeysFile must be a readable JSON Web Key Set with at least one signing key.")
             .ValidateOnStart();
         return useDevelopmentTokens;
+    }
+
+    private static bool ReadableSigningKeys(AuthOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Jwt.SigningKeysFile))
+        {
+            return true;
+        }
+
+        try
+        {
+            return options.Jwt.ReadSigningKeys().Count > 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool ValidPermissions(AuthOptions options)

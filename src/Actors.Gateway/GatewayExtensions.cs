@@ -11,14 +11,14 @@ namespace Actors.Gateway;
 /// <summary>Registers and maps the HTTP gateway.</summary>
 public static class GatewayExtensions
 {
-    /// <summary>Adds the gateway's services: options, token authentication, problem details.</summary>
+    /// <summary>Adds the gateway's services: options, authentication (static tokens and JWTs), problem details.</summary>
     public static IServiceCollection AddActorsGateway(this IServiceCollection services)
     {
         services.AddOptions<GatewayOptions>().BindConfiguration("Actors:Gateway")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0, "Actors:Gateway limits must be positive.")
             .Validate(o => o.ShutdownDrain >= TimeSpan.Zero, "Actors:Gateway:ShutdownDrain must not be negative.")
             .ValidateOnStart();
-        services.AddSingleton<TokenAuthenticator>();
+        services.AddActorsAuthentication();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddProblemDetails();
@@ -29,12 +29,12 @@ public static class GatewayExtensions
 
     /// <summary>
     /// Adds the gateway's middleware, before the endpoints: while the silo stops, answers close their connections
-    /// (<see cref="ShutdownDrain"/>).
+    /// (<see cref="ShutdownDrain"/>); then authentication and the endpoints' authorization.
     /// </summary>
     public static IApplicationBuilder UseActorsGateway(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.UseMiddleware<ShutdownDrain>();
+        return app.UseMiddleware<ShutdownDrain>().UseAuthentication().UseAuthorization();
     }
 
     /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>

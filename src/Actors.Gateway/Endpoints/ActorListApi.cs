@@ -26,7 +26,7 @@ public static class ActorListApi
 
     public static IEndpointRouteBuilder MapActorListApi(this IEndpointRouteBuilder app)
     {
-        var resources = app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>();
+        var resources = app.MapGroup("/resources").RequireAuthorization();
         resources.MapGet("/actors/{type}", ListAsync);
         resources.MapPost("/actors/{type}/snapshots", StartSnapshotAsync);
         resources.MapGet("/snapshots/{snapshotId}", GetSnapshotAsync);
@@ -38,7 +38,7 @@ public static class ActorListApi
     public static async Task<IResult> ListAsync(string type, HttpContext http, AsOfReader reader, CancellationToken cancellationToken)
     {
         var descriptor = ActorAccess.Resolve(type);
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "Listing actors");
         var request = http.Request;
         var at = QueryParameters.Time(request, "asOf");
@@ -62,7 +62,7 @@ public static class ActorListApi
         string type, HttpContext http, IGrainFactory grains, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         ActorAccess.Resolve(type);
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "A snapshot");
         var body = await ReadObjectAsync(http, options.Value, cancellationToken);
         foreach (var (field, _) in body)
@@ -100,7 +100,7 @@ public static class ActorListApi
     {
         var job = FindSnapshot(grains, snapshotId);
         var status = await job.GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
-        Access.Require(BearerAuthFilter.CallerOf(http), status.ActorType, "read", "A snapshot");
+        Access.Require(Caller.Of(http), status.ActorType, "read", "A snapshot");
         if (QueryParameters.Integer(http.Request, "waitSeconds", 0, 60) is > 0 and var seconds)
         {
             // In slices well inside Orleans' response timeout (30 s); a wait also ends early when the job's activation
@@ -121,7 +121,7 @@ public static class ActorListApi
     {
         var status = await FindSnapshot(grains, snapshotId).GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
         var type = ActorTypes.All.Find(status.ActorType)!;
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type.Name, "read", "A snapshot");
         if (status.Status != SnapshotJobStatus.Completed)
         {

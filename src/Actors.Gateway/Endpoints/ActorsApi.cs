@@ -22,7 +22,7 @@ public static class ActorsApi
 {
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/resources/actors").AddEndpointFilter<BearerAuthFilter>();
+        var group = app.MapGroup("/resources/actors").RequireAuthorization();
         group.MapPost("/{type}/{id}", PostBatchAsync);
         return app;
     }
@@ -49,7 +49,7 @@ public static class ActorsApi
         var body = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         var messages = BatchReader.Parse(body, options.Value);
 
-        var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
+        var request = new BatchRequest(messages, Caller.Of(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
         var (result, descriptor) = await RunAsync(http, grains, type, id, request, cancellationToken);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
@@ -59,7 +59,7 @@ public static class ActorsApi
             http.Response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        return Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, answer));
+        return Json(Access.Mask(Caller.Of(http), descriptor, answer));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public static class ActorsApi
         span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var descriptor = ActorAccess.Resolve(type, id);
-        ActorAccess.Authorize(BearerAuthFilter.CallerOf(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
+        ActorAccess.Authorize(Caller.Of(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
         var grain = Grain(grains, type, id);
         var repeatable = request.IdempotencyKey is not null
             || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));

@@ -15,14 +15,14 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>().MapGet("/audit", GetAuditAsync);
+        app.MapGroup("/resources").RequireAuthorization().MapGet("/audit", GetAuditAsync);
         return app;
     }
 
     /// <summary>A page of the audit log, oldest first, filtered by operation, actor, principal and time.</summary>
     public static async Task<IResult> GetAuditAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var request = http.Request;
         var actorType = QueryParameters.Text(request, "actorType");
         if (actorType is null)

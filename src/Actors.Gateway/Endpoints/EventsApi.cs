@@ -19,7 +19,7 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var resources = app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>();
+        var resources = app.MapGroup("/resources").RequireAuthorization();
         resources.MapGet("/events", GetEventsAsync);
         resources.MapGet("/version", GetVersionAsync);
         return app;
@@ -31,7 +31,7 @@ public static class EventsApi
     /// </summary>
     public static async Task<IResult> GetEventsAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var request = http.Request;
         var (eventType, actorType, matchesNothing) = ResolveTypes(QueryParameters.Text(request, "type"), QueryParameters.Text(request, "actorType"));
         if (actorType is null)

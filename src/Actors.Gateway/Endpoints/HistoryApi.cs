@@ -30,7 +30,7 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var actor = app.MapGroup("/resources/actors/{type}/{id}").AddEndpointFilter<BearerAuthFilter>();
+        var actor = app.MapGroup("/resources/actors/{type}/{id}").RequireAuthorization();
         actor.MapGet("/history", GetHistoryAsync);
         actor.MapGet("/diff", GetDiffAsync);
         actor.MapPost("/restore", RestoreAsync);
@@ -95,13 +95,13 @@ public static class HistoryApi
         };
         // A restore may be retried safely: with an Idempotency-Key a repeat answers the first restore.
         var request = new BatchRequest(
-            [Message("rewind", body), Message("query", everything)], BearerAuthFilter.CallerOf(http).Principal,
+            [Message("rewind", body), Message("query", everything)], Caller.Of(http).Principal,
             ExpectedVersion: ActorsApi.ExpectedVersion(http.Request.Headers.IfMatch),
             IdempotencyKey: ActorsApi.IdempotencyKey(http.Request.Headers, options.Value),
             RequestHash: ActorsApi.RequestHash(type, id, preview: false, bytes),
             Restore: true);
         var (result, _) = await ActorsApi.RunAsync(http, grains, type, id, request, cancellationToken);
-        return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[^1].Result), StatusCodes.Status201Created);
+        return ActorsApi.Json(Access.Mask(Caller.Of(http), descriptor, result.Results[^1].Result), StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public static class HistoryApi
         string type, string id, HttpContext http, IGrainFactory grains, IJournalStore store, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var descriptor = ActorAccess.Resolve(type, id);
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "Replay");
         var key = new ActorKey(type, id);
         var next = QueryParameters.Integer(http.Request, "fromVersion", 1, long.MaxValue) ?? 1;
@@ -212,9 +212,9 @@ public static class HistoryApi
 
     private static async Task<IResult> AnswerOneAsync(HttpContext http, IGrainFactory grains, string type, string id, string message, JsonObject body, CancellationToken cancellationToken)
     {
-        var request = new BatchRequest([Message(message, body)], BearerAuthFilter.CallerOf(http).Principal);
+        var request = new BatchRequest([Message(message, body)], Caller.Of(http).Principal);
         var (result, descriptor) = await ActorsApi.RunAsync(http, grains, type, id, request, cancellationToken);
-        return ActorsApi.Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, result.Results[0].Result));
+        return ActorsApi.Json(Access.Mask(Caller.Of(http), descriptor, result.Results[0].Result));
     }
 
     private static ActorMessage Message(string type, JsonObject body) => new(type, JsonSerializer.SerializeToElement(body));

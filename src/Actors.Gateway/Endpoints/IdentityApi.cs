@@ -12,7 +12,7 @@ public static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/resources/me").AddEndpointFilter<BearerAuthFilter>();
+        var group = app.MapGroup("/resources/me").RequireAuthorization();
         group.MapGet("", GetMe);
         return app;
     }
@@ -20,7 +20,7 @@ public static class IdentityApi
     /// <summary>The caller's principal and, per hosted actor type, the permissions it holds there (empty when none).</summary>
     public static Ok<Identity> GetMe(HttpContext http)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var permissions = ActorTypes.All.All
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)
