@@ -1,4 +1,5 @@
 using Actors.Gateway.Endpoints;
+using Actors.Gateway.Health;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,10 @@ public static class GatewayExtensions
         services.AddActorsAuthentication();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks()
+            .AddCheck<StoppingHealthCheck>(StoppingHealthCheck.Name, tags: [HealthApi.ReadyTag])
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadyTag])
+            .AddCheck<MembershipHealthCheck>(MembershipHealthCheck.Name, tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
         services.TryAddSingleton<Actors.Grains.AsOfReader>();

@@ -17,7 +17,7 @@ internal static class ResourceOperations
         new("GET", "/resources/snapshots/{snapshotId}/data", _ => SnapshotData()),
         new("GET", "/resources/me", _ => Me()),
         new("GET", "/health/live", _ => Health("live", "The process answers.")),
-        new("GET", "/health/ready", _ => Health("ready", "The process and its journal store answer; 503 when storage does not, or while the silo stops.")),
+        new("GET", "/health/ready", _ => Health("ready", "The journal store answers, the silo is an active member of its Orleans cluster, and it is not stopping; 503 otherwise.")),
         new("GET", "/console", _ => Console()),
         new("GET", "/console/{name}", _ => ConsoleFile()),
         new("GET", OpenApiDocumentBuilder.DocumentPath, _ => Document()),
@@ -114,11 +114,14 @@ internal static class ResourceOperations
     private static JsonObject Health(string name, string description)
     {
         var operation = Anonymous(Operation("health", $"get{char.ToUpperInvariant(name[0])}{name[1..]}", $"Is the silo {name}?", description));
-        var status = Object(null, ["status"], ("status", String()));
+        var check = Object(null, ["status"], ("status", String()), ("description", String()));
+        var status = Object(null, ["status", "checks"],
+            ("status", Described(String(), $"'{name}', or what the first failing check says: 'stopping', 'storage unavailable', 'not an active cluster member'.")),
+            ("checks", new JsonObject { ["type"] = "object", ["additionalProperties"] = check }));
         var responses = new JsonObject { ["200"] = Success(name, status) };
         if (name == "ready")
         {
-            responses["503"] = Success("Storage is unavailable, or the silo is stopping (not a problem document: a health status).", status.DeepClone().AsObject());
+            responses["503"] = Success("Storage is unavailable, the silo is not an active cluster member, or it is stopping (not a problem document: a health status).", status.DeepClone().AsObject());
         }
 
         operation["responses"] = responses;
