@@ -1,5 +1,7 @@
 using Actors.Grains;
+using System.Buffers;
 using System.Globalization;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,6 +29,9 @@ public static class HistoryApi
     public static readonly TimeSpan StoppingRetry = TimeSpan.FromSeconds(1);
 
     private const int ReplayPage = 256;
+
+    /// <summary>The comment a following replay sends while the actor is idle.</summary>
+    private static readonly byte[] KeepAlive = ": waiting\n\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
@@ -139,19 +144,21 @@ public static class HistoryApi
         // following stream left open would hold the stop that long and leave Orleans no time to hand its actors over.
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var token = streaming.Token;
+        var body = http.Response.Body;
         try
         {
             while (!token.IsCancellationRequested)
             {
                 var sets = await store.ReadAsync(key, next - 1, long.MaxValue, ReplayPage, token);
-                foreach (var set in sets)
+                await SseFormatter.WriteAsync(
+                    sets.Select(set => new SseItem<JsonNode>(Access.Mask(caller, descriptor, ReplayEvent(set))!, "mutation") { EventId = Version(set.Version) }).ToAsyncEnumerable(),
+                    body, WriteJson, token);
+                if (sets.Count > 0)
                 {
-                    var data = Access.Mask(caller, descriptor, ReplayEvent(set))!.ToJsonString();
-                    await http.Response.WriteAsync($"id: {set.Version}\nevent: mutation\ndata: {data}\n\n", Encoding.UTF8, token);
-                    next = set.Version + 1;
+                    next = sets[^1].Version + 1;
                 }
 
-                await http.Response.Body.FlushAsync(token);
+                await body.FlushAsync(token);
                 if (sets.Count == ReplayPage)
                 {
                     continue;
@@ -163,11 +170,12 @@ public static class HistoryApi
                 }
 
                 // The actor's grain answers when its version passes the last one sent, wherever it is activated, or after
-                // the interval: then a comment keeps the connection (and proxies) from timing out.
+                // the interval: then a comment keeps the connection (and proxies) from timing out. SseFormatter writes
+                // events only, so the comment (like the stop hint below) is written as its one line.
                 var grain = ActorsApi.Grain(grains, type, id);
                 if (await GrainCalls.RunAsync(() => grain.WaitForVersionAsync(next - 1, FollowWaitInterval, token), repeatable: true, token) < next)
                 {
-                    await http.Response.WriteAsync(": waiting\n\n", token);
+                    await body.WriteAsync(KeepAlive, token);
                 }
             }
         }
@@ -184,16 +192,26 @@ public static class HistoryApi
         {
             // The headers are gone; say it in the stream. The client reconnects with Last-Event-ID and misses nothing.
             var error = new JsonObject { ["status"] = 503, ["detail"] = ProblemCatalog.UnavailableDetail(e) };
-            await http.Response.WriteAsync($"event: error\ndata: {error.ToJsonString()}\n\n", CancellationToken.None);
+            await SseFormatter.WriteAsync(AsyncEnumerable.Repeat(new SseItem<JsonNode>(error, "error"), 1), body, WriteJson, CancellationToken.None);
             return;
         }
 
         if (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // The stream ends cleanly: an EventSource reconnects by itself after the retry delay, with the Last-Event-ID of
-            // the last set it received, and goes on where it stopped (through another silo behind the same address).
-            await http.Response.WriteAsync($"retry: {StoppingRetry.TotalMilliseconds:0}\n: this silo is stopping; reconnect with Last-Event-ID\n\n", CancellationToken.None);
+            // the last set it received, and goes on where it stopped (through another silo behind the same address). A
+            // retry field without an event, which SseFormatter cannot write (it puts retry on an event), so written as is.
+            await body.WriteAsync(Encoding.UTF8.GetBytes($"retry: {StoppingRetry.TotalMilliseconds:0}\n: this silo is stopping; reconnect with Last-Event-ID\n\n"), CancellationToken.None);
         }
+    }
+
+    private static string Version(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An event's data: its JSON on one line (no line breaks, so one <c>data:</c> field).</summary>
+    private static void WriteJson(SseItem<JsonNode> item, IBufferWriter<byte> buffer)
+    {
+        using var json = new Utf8JsonWriter(buffer);
+        item.Data.WriteTo(json);
     }
 
     /// <summary>One mutation set as a replay event.</summary>
