@@ -4,6 +4,7 @@ using Actors.Gateway.Security;
 using Actors.Grains;
 using Actors.Storage.Postgres;
 using Actors.Storage.Sqlite;
+using Orleans.Dashboard;
 
 namespace Actors.Silo;
 
@@ -24,6 +25,9 @@ public static class SiloHost
 
     /// <summary>Orleans' client gateway port when <c>Orleans:Endpoints:GatewayPort</c> is not set.</summary>
     public const int DefaultGatewayPort = 30000;
+
+    /// <summary>Where the Orleans Dashboard is served, to callers with <c>actors/*:admin</c>.</summary>
+    public const string DashboardPath = "/dashboard";
 
     /// <summary>Builds a silo from command-line arguments; <paramref name="configure"/> lets tests add configuration.</summary>
     /// <exception cref="SiloConfigurationException">The configuration is unsafe or incomplete; the message says why.</exception>
@@ -53,7 +57,8 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, store));
+        var dashboard = builder.Configuration.GetValue("Actors:Dashboard:Enabled", true);
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, store, dashboard));
 
         builder.Services.AddActorsGateway();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
@@ -87,10 +92,16 @@ public static class SiloHost
         app.UseStatusCodePages();
         app.UseActorsGateway();
         app.MapActorsGateway();
+        if (dashboard)
+        {
+            // The operators' view of the cluster; not part of the API, so not in its OpenAPI description.
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ActorsAuthentication.AdminPolicy).ExcludeFromDescription();
+        }
+
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, string store)
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, string store, bool dashboard)
     {
         // Orleans reads its standard "Orleans" section itself (ClusterId, ServiceId, Endpoints, Clustering, Messaging);
         // a clustering provider named there wins. Otherwise: on PostgreSQL, every silo on the same database (and
@@ -112,6 +123,10 @@ public static class SiloHost
         }
 
         silo.AddActors();
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)

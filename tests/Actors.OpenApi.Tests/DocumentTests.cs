@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Actors.Grains;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,12 @@ public sealed class DocumentTests(SiloFixture silo)
         var mapped = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in silo.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
+            if (endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true })
+            {
+                // The Orleans Dashboard: the operators' tool, not the API the document describes.
+                continue;
+            }
+
             var route = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
             foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
             {

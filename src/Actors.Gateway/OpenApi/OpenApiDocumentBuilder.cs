@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Grains;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -87,6 +88,7 @@ internal static class OpenApiDocumentBuilder
     /// <summary>Every (route, method) the endpoint data source maps, routes spelled as OpenAPI paths.</summary>
     public static IEnumerable<(string Route, string Method, RoutePattern Pattern)> Routes(IEnumerable<Endpoint> endpoints) =>
         from endpoint in endpoints.OfType<RouteEndpoint>()
+        where endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
         let methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []
         from method in methods
         let route = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/')
