@@ -73,6 +73,12 @@ public static class SiloHost
             var limits = builder.Configuration.GetSection("Actors:Gateway").Get<Actors.Gateway.GatewayOptions>() ?? new Actors.Gateway.GatewayOptions();
             kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
+
+            // Kestrel refuses a request line or headers past its limits with an empty body, and no application can change
+            // that: its limits are twice the gateway's, so between the two the gateway answers with a problem instead.
+            kestrel.Limits.MaxRequestLineSize = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxUrlLength + 32);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxHeaderBytes);
+            kestrel.Limits.MaxRequestHeaderCount = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxHeaderCount);
         });
 
         var app = builder.Build();

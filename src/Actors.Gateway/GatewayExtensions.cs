@@ -16,10 +16,11 @@ public static class GatewayExtensions
     public static IServiceCollection AddActorsGateway(this IServiceCollection services)
     {
         services.AddOptions<GatewayOptions>().BindConfiguration("Actors:Gateway")
-            .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0, "Actors:Gateway limits must be positive.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxBatchLength > 0 && o.MaxJsonDepth > 0 && o.MaxUrlLength > 0 && o.MaxHeaderBytes > 0 && o.MaxHeaderCount > 0, "Actors:Gateway limits must be positive.")
             .Validate(o => o.ShutdownDrain >= TimeSpan.Zero, "Actors:Gateway:ShutdownDrain must not be negative.")
             .ValidateOnStart();
         services.AddActorsAuthentication();
+        services.AddSingleton<RequestSizeLimits>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddHealthChecks()
@@ -33,13 +34,14 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// Adds the gateway's middleware, before the endpoints: while the silo stops, answers close their connections
+    /// Adds the gateway's middleware, before the endpoints: URLs and headers past the gateway's limits are refused with
+    /// problems (<see cref="RequestSizeLimits"/>); while the silo stops, answers close their connections
     /// (<see cref="ShutdownDrain"/>); then authentication and the endpoints' authorization.
     /// </summary>
     public static IApplicationBuilder UseActorsGateway(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.UseMiddleware<ShutdownDrain>().UseAuthentication().UseAuthorization();
+        return app.UseMiddleware<RequestSizeLimits>().UseMiddleware<ShutdownDrain>().UseAuthentication().UseAuthorization();
     }
 
     /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>
