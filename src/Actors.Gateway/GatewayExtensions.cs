@@ -20,6 +20,7 @@ public static class GatewayExtensions
             .Validate(o => o.ShutdownDrain >= TimeSpan.Zero, "Actors:Gateway:ShutdownDrain must not be negative.")
             .ValidateOnStart();
         services.AddActorsAuthentication();
+        services.AddActorsOpenApi();
         services.AddSingleton<RequestSizeLimits>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());

@@ -32,6 +32,21 @@ public sealed class DocumentTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task The_api_reference_page_is_served_anonymously_and_reads_the_document()
+    {
+        using var page = await silo.Http.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+
+        // Its script is served by the silo itself: the page needs nothing from the internet.
+        Assert.Contains("<script src=\"scalar.js\">", html, StringComparison.Ordinal);
+        using var script = await silo.Http.GetAsync("/scalar/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
     public async Task Document_lists_every_mapped_route_and_nothing_else()
     {
         var document = await GetDocumentAsync();

@@ -8,6 +8,8 @@ using Actors.Grains;
 using Actors.Grains.Snapshots;
 using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
@@ -27,10 +29,53 @@ public static class ActorListApi
     public static IEndpointRouteBuilder MapActorListApi(this IEndpointRouteBuilder app)
     {
         var resources = app.MapGroup("/resources").RequireAuthorization();
-        resources.MapGet("/actors/{type}", ListAsync);
-        resources.MapPost("/actors/{type}/snapshots", StartSnapshotAsync);
-        resources.MapGet("/snapshots/{snapshotId}", GetSnapshotAsync);
-        resources.MapGet("/snapshots/{snapshotId}/data", GetSnapshotDataAsync);
+        resources.MapGet("/actors/{type}", ListAsync)
+            .Describe("listings", "list{Actor}s", "Every {actor}, now or as it was at a point",
+                "Every {actor} as it was at ?asOf= or ?atVersion= (now without either), in id order, paged, filtered by where.<field>=<value>.")
+            .Query("asOf", "A timestamp: the actors as they were then.", D.String("date-time"))
+            .Query("atVersion", "A global version: the actors as they were then.", new JsonObject { ["type"] = "integer", ["minimum"] = 0 })
+            .Paged(100)
+            .PerActorType((operation, type) =>
+            {
+                var parameters = operation["parameters"]!.AsArray();
+                foreach (var field in type.ScalarFields)
+                {
+                    parameters.Add(new JsonObject
+                    {
+                        ["name"] = $"where.{field}",
+                        ["in"] = "query",
+                        ["description"] = $"Only actors whose {field} is this value.",
+                        ["required"] = false,
+                        ["schema"] = D.String(),
+                    });
+                }
+            })
+            .Answers(StatusCodes.Status200OK, "A page of actors.", D.Object(null, ["data", "nextCursor"],
+                ("data", D.ArrayOf(D.Ref("{Actor}State"))),
+                ("nextCursor", D.Described(D.NullableString(), "Pass as cursor for the next page; null at the end."))))
+            .Refuses(400, 401, 403, 500, 503);
+        resources.MapPost("/actors/{type}/snapshots", StartSnapshotAsync)
+            .Describe("snapshots", "start{Actor}Snapshot", "Export every {actor} as it was at a time",
+                "Starts a compliance snapshot job; poll GET /resources/snapshots/{snapshotId}, then fetch its data as NDJSON. Audited.")
+            .Body(D.Object(null, ["at"], ("at", D.String("date-time")), ("reason", D.String())))
+            .Answers(StatusCodes.Status202Accepted, "The job is started.", D.Object(null, ["snapshotId", "status"], ("snapshotId", D.String()), ("status", D.String())),
+                headers: new JsonObject { ["Location"] = D.HeaderSchema("The job's status URL.") })
+            .Refuses(400, 401, 403, 413, 500, 503);
+        resources.MapGet("/snapshots/{snapshotId}", GetSnapshotAsync)
+            .Describe("snapshots", "getSnapshot", "A snapshot job's status",
+                "pending, running, completed or failed, with the number of actors written. ?waitSeconds=N answers as soon as the job finishes, or after N seconds.")
+            .Query("waitSeconds", "Wait up to this many seconds (at most 60) for the job to finish.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 60 })
+            .Answers(StatusCodes.Status200OK, "The job's status.", D.Object(null, ["snapshotId", "status", "actorType", "at", "principal", "createdAt", "count"],
+                ("snapshotId", D.String()),
+                ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("pending", "running", "completed", "failed") }),
+                ("actorType", D.String()), ("at", D.String()), ("reason", D.NullableString()), ("principal", D.String()), ("createdAt", D.String()),
+                ("completedAt", D.NullableString()), ("count", D.Integer()), ("error", D.NullableString())))
+            .Refuses(400, 401, 403, 404, 500);
+        resources.MapGet("/snapshots/{snapshotId}/data", GetSnapshotDataAsync)
+            .Describe("snapshots", "getSnapshotData", "A completed snapshot's data",
+                "One actor state per line (NDJSON), masked unless the token may see personal data. Audited as an export.")
+            .Answers(StatusCodes.Status200OK, "One JSON state per line.", D.String(), "application/x-ndjson")
+            .Refuses(401, 403, 404, 409, 500, 503);
         return app;
     }
 

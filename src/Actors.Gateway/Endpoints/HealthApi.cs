@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Actors.Gateway.Health;
 using Microsoft.AspNetCore.Builder;
+using System.Text.Json.Nodes;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,10 +25,22 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", Options("live", _ => false)).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
-        app.MapHealthChecks("/health/ready", Options("ready", c => c.Tags.Contains(ReadyTag))).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+        app.MapHealthChecks("/health/live", Options("live", _ => false)).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .Describe("health", "getLive", "Is the silo live?", "The process answers.")
+            .Answers(StatusCodes.Status200OK, "live", Status("live"));
+        app.MapHealthChecks("/health/ready", Options("ready", c => c.Tags.Contains(ReadyTag))).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .Describe("health", "getReady", "Is the silo ready?",
+                "The journal store answers, the silo is an active member of its Orleans cluster, and it is not stopping; 503 otherwise.")
+            .Answers(StatusCodes.Status200OK, "ready", Status("ready"))
+            .Answers(StatusCodes.Status503ServiceUnavailable,
+                "Storage is unavailable, the silo is not an active cluster member, or it is stopping (not a problem document: a health status).", Status("ready"));
         return app;
     }
+
+    /// <summary>The health status's schema, for the OpenAPI document.</summary>
+    private static JsonObject Status(string name) => D.Object(null, ["status", "checks"],
+        ("status", D.Described(D.String(), $"'{name}', or what the first failing check says: 'stopping', 'storage unavailable', 'not an active cluster member'.")),
+        ("checks", new JsonObject { ["type"] = "object", ["additionalProperties"] = D.Object(null, ["status"], ("status", D.String()), ("description", D.String())) }));
 
     private static HealthCheckOptions Options(string healthy, Func<HealthCheckRegistration, bool> predicate) => new()
     {

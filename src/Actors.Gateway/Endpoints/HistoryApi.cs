@@ -12,6 +12,8 @@ using Actors.Abstractions.Storage;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -36,12 +38,53 @@ public static class HistoryApi
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
         var actor = app.MapGroup("/resources/actors/{type}/{id}").RequireAuthorization();
-        actor.MapGet("/history", GetHistoryAsync);
-        actor.MapGet("/diff", GetDiffAsync);
-        actor.MapPost("/restore", RestoreAsync);
-        actor.MapGet("/replay", ReplayAsync);
+        actor.MapGet("/history", GetHistoryAsync)
+            .Describe("history", "get{Actor}History", "{an-actor}'s history, or its state at a time",
+                "getHistory over GET: checkpoints oldest first with old and new values, paged by limit and offset. " +
+                "With ?at= it is getState instead: the state as it was then (null before the actor existed).")
+            .Query("limit", "Page size, 1-1000.", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000 })
+            .Query("offset", "Checkpoints to skip.", new JsonObject { ["type"] = "integer", ["minimum"] = 0 })
+            .Query("at", "A timestamp: answer the state as it was then instead.", D.String("date-time"))
+            .Answers(StatusCodes.Status200OK, "A page of history, or with ?at= the state then.",
+                new JsonObject { ["anyOf"] = new JsonArray(D.Ref("HistoryPage"), D.Nullable(D.Ref("{Actor}State"))) }, headers: D.ETag())
+            .Refuses(400, 401, 403, 404, 410, 500, 503);
+        actor.MapGet("/diff", GetDiffAsync)
+            .Describe("history", "get{Actor}Diff", "What changed in {an-actor} between two points",
+                "diff over GET: fields added, changed (from, to) and removed between two points.")
+            .Query("from", "The earlier point: a version, a checkpoint id or a timestamp.", Point(), required: true)
+            .Query("to", "The later point: a version, a checkpoint id or a timestamp.", Point(), required: true)
+            .Answers(StatusCodes.Status200OK, "The difference.", D.Ref(SharedSchemas.Diff), headers: D.ETag())
+            .Refuses(400, 401, 403, 404, 410, 500, 503);
+        actor.MapPost("/restore", RestoreAsync)
+            .Describe("history", "restore{Actor}", "Restore {an-actor} to a past point, with a reason",
+                "A rewind carrying a required reason: a new REWIND checkpoint (history is never removed), audited as a restore. " +
+                "Needs rewind permission. Answers 201 with the restored state.")
+            .Body(D.Object("Exactly one of at, checkpointId or version, and why.", ["reason"],
+                ("at", D.String("date-time")),
+                ("checkpointId", D.String("uuid")),
+                ("version", new JsonObject { ["type"] = "integer", ["minimum"] = 0 }),
+                ("reason", new JsonObject { ["type"] = "string", ["minLength"] = 1 }),
+                ("fields", D.Described(D.ArrayOf(D.String()), "Restore only these fields."))))
+            .Answers(StatusCodes.Status201Created, "The restored state.", D.Ref("{Actor}State"), headers: D.ETag())
+            .Refuses(400, 401, 403, 404, 410, 413, 422, 500, 503);
+        actor.MapGet("/replay", ReplayAsync)
+            .Describe("history", "replay{Actor}", "Stream {an-actor}'s checkpoints as server-sent events",
+                "text/event-stream with one 'mutation' event per checkpoint from fromVersion (id: the version; data: a JSON object with " +
+                "checkpointId, version, globalVersion, timestamp, principal, operation, reason, metadata and events). " +
+                "With follow=true the stream stays open and sends new checkpoints as they commit; reconnect with Last-Event-ID.")
+            .Query("fromVersion", "The first version to send (default 1).", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 })
+            .Query("follow", "Keep the stream open for new checkpoints.", D.Flag())
+            .Header("Last-Event-ID", "Resume after this version (the id of the last event received).")
+            .Answers(StatusCodes.Status200OK, "The event stream.", D.String(), "text/event-stream")
+            .Refuses(400, 401, 403, 404, 500, 503);
         return app;
     }
+
+    private static JsonObject Point() => new()
+    {
+        ["type"] = "string",
+        ["description"] = "A version (digits), a checkpoint id or a timestamp.",
+    };
 
     /// <summary><c>getHistory</c> over GET (<c>?limit&amp;offset</c>), or <c>getState</c> with <c>?at=</c>.</summary>
     public static async Task<IResult> GetHistoryAsync(string type, string id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
