@@ -416,6 +416,9 @@ public abstract class BatchApiTests(SiloFixture silo)
         var ready = await Api.GetAsync("/health/ready", null);
         Assert.Equal(HttpStatusCode.OK, ready.Status);
         Assert.Equal("ready", (string)ready.Json["status"]!);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["storage"]!["status"]);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["cluster"]!["status"]);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["stopping"]!["status"]);
     }
 }
 

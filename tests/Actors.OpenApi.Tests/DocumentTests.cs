@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Actors.Grains;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,21 @@ public sealed class DocumentTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task The_api_reference_page_is_served_anonymously_and_reads_the_document()
+    {
+        using var page = await silo.Http.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+
+        // Its script is served by the silo itself: the page needs nothing from the internet.
+        Assert.Contains("<script src=\"scalar.js\">", html, StringComparison.Ordinal);
+        using var script = await silo.Http.GetAsync("/scalar/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
     public async Task Document_lists_every_mapped_route_and_nothing_else()
     {
         var document = await GetDocumentAsync();
@@ -38,6 +54,12 @@ public sealed class DocumentTests(SiloFixture silo)
         var mapped = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in silo.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
+            if (endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true })
+            {
+                // The Orleans Dashboard: the operators' tool, not the API the document describes.
+                continue;
+            }
+
             var route = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
             foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
             {

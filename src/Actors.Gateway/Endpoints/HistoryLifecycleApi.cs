@@ -5,6 +5,7 @@ using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
 using Actors.Gateway.Http;
+using Actors.Gateway.OpenApi;
 using Actors.Gateway.Security;
 using Actors.Grains;
 using Actors.Grains.History;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 
 namespace Actors.Gateway.Endpoints;
 
@@ -28,9 +30,35 @@ public static class HistoryLifecycleApi
 
     public static IEndpointRouteBuilder MapHistoryLifecycleApi(this IEndpointRouteBuilder app)
     {
-        var history = app.MapGroup("/resources/history").AddEndpointFilter<BearerAuthFilter>();
-        history.MapPost("/compact", CompactAsync);
-        history.MapGet("/compactions/{jobId}", GetCompactionAsync);
+        var history = app.MapGroup("/resources/history").RequireAuthorization();
+        history.MapPost("/compact", CompactAsync)
+            .Describe("history", "compactHistory", "Move an actor type's old history out of the hot journal",
+                "Starts a compaction job: every actor of actorType keeps a snapshot at its boundary (its newest set committed " +
+                "before 'before') and the sets up to it leave the hot journal, archived to Parquet files (tier archive, the " +
+                "default when Actors:History:ArchivePath is set) or pruned. Current state, version and every read after the " +
+                "boundary stay exact; archived history stays readable, pruned history answers 410. The job also expires " +
+                "idempotency keys older than Actors:Idempotency:Retention. Needs actors/<type>:admin. Audited.")
+            .Body(D.Object(null, ["actorType", "before", "reason"],
+                ("actorType", D.String()),
+                ("before", D.Described(D.String("date-time"), "Sets committed before this time leave the hot journal.")),
+                ("reason", new JsonObject { ["type"] = "string", ["minLength"] = 1 }),
+                ("tier", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("archive", "prune") })))
+            .Answers(StatusCodes.Status202Accepted, "The job is started.", D.Object(null, ["jobId", "status"], ("jobId", D.String()), ("status", D.String())),
+                headers: new JsonObject { ["Location"] = D.HeaderSchema("The job's status URL.") })
+            .Refuses(400, 401, 403, 404, 413, 500, 503);
+        history.MapGet("/compactions/{jobId}", GetCompactionAsync)
+            .Describe("history", "getCompaction", "A compaction job's status",
+                "pending, running, completed or failed, with the actors, sets and files it handled so far. ?waitSeconds=N answers as " +
+                "soon as the job finishes, or after N seconds. Needs actors/<type>:admin.")
+            .Query("waitSeconds", "Wait up to this many seconds (at most 60) for the job to finish.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 60 })
+            .Answers(StatusCodes.Status200OK, "The job's status.", D.Object(null, ["jobId", "status", "actorType", "before", "tier", "principal", "createdAt"],
+                ("jobId", D.String()),
+                ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("pending", "running", "completed", "failed") }),
+                ("actorType", D.String()), ("before", D.String("date-time")), ("tier", D.String()), ("reason", D.NullableString()),
+                ("principal", D.String()), ("createdAt", D.String("date-time")), ("completedAt", D.NullableString()),
+                ("actors", D.Integer()), ("sets", D.Integer()), ("files", D.Integer()), ("expiredIdempotencyKeys", D.Integer()),
+                ("error", D.NullableString())))
+            .Refuses(400, 401, 403, 404, 500);
         return app;
     }
 
@@ -43,7 +71,7 @@ public static class HistoryLifecycleApi
         HttpContext http, IGrainFactory grains, IJournalStore store, IOptions<HistoryOptions> history, TimeProvider time,
         IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var body = await ReadObjectAsync(http, options.Value, cancellationToken);
         foreach (var (field, _) in body)
         {
@@ -93,7 +121,7 @@ public static class HistoryLifecycleApi
     {
         var job = FindJob(grains, jobId);
         var status = await job.GetStatusAsync(cancellationToken) ?? throw NotFound(jobId);
-        Access.Require(BearerAuthFilter.CallerOf(http), status.ActorType, "admin", "A compaction's status");
+        Access.Require(Caller.Of(http), status.ActorType, "admin", "A compaction's status");
         if (QueryParameters.Integer(http.Request, "waitSeconds", 0, 60) is > 0 and var seconds)
         {
             var deadline = time.GetUtcNow().AddSeconds(seconds);
