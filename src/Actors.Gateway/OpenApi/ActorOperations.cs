@@ -39,7 +39,7 @@ internal static class ActorOperations
             ["required"] = true,
             ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Components.Ref(ActorSchemas.Batch(type)) } },
         };
-        var headers = ETag();
+        var headers = HistoryHeaders();
         headers["Idempotent-Replayed"] = HeaderSchema("true when the answer is the stored result of an earlier request with the same Idempotency-Key.");
         operation["responses"] = new JsonObject(
             [KeyValuePair.Create("200", (JsonNode?)Success("The result.", Components.Ref(ActorSchemas.BatchAnswer(type)), headers: headers)),
@@ -58,7 +58,7 @@ internal static class ActorOperations
             Query("at", "A timestamp: answer the state as it was then instead.", String("date-time")));
         operation["responses"] = new JsonObject(
             [KeyValuePair.Create("200", (JsonNode?)Success("A page of history, or with ?at= the state then.",
-                new JsonObject { ["anyOf"] = new JsonArray(Components.Ref("HistoryPage"), Nullable(Components.Ref(ActorSchemas.State(type)))) }, headers: ETag())),
+                new JsonObject { ["anyOf"] = new JsonArray(Components.Ref("HistoryPage"), Nullable(Components.Ref(ActorSchemas.State(type)))) }, headers: HistoryHeaders())),
              .. Errors(400, 401, 403, 404, 410, 500, 503)]);
         return operation;
     }
@@ -76,7 +76,7 @@ internal static class ActorOperations
             Query("from", "The earlier point: a version, a checkpoint id or a timestamp.", point, required: true),
             Query("to", "The later point: a version, a checkpoint id or a timestamp.", point.DeepClone().AsObject(), required: true));
         operation["responses"] = new JsonObject(
-            [KeyValuePair.Create("200", (JsonNode?)Success("The difference.", Components.Ref(SharedSchemas.Diff), headers: ETag())),
+            [KeyValuePair.Create("200", (JsonNode?)Success("The difference.", Components.Ref(SharedSchemas.Diff), headers: HistoryHeaders())),
              .. Errors(400, 401, 403, 404, 410, 500, 503)]);
         return operation;
     }
@@ -113,14 +113,16 @@ internal static class ActorOperations
         var operation = Operation("history", $"replay{P(type)}", $"Stream a{An(type)} {type.Name}'s checkpoints as server-sent events",
             "text/event-stream with one 'mutation' event per checkpoint from fromVersion (id: the version; data: a JSON object with " +
             "checkpointId, version, globalVersion, timestamp, principal, operation, reason, metadata and events). " +
-            "With follow=true the stream stays open and sends new checkpoints as they commit; reconnect with Last-Event-ID.");
+            "With follow=true the stream stays open and sends new checkpoints as they commit; reconnect with Last-Event-ID. " +
+            "Without fromVersion it starts where the actor's history starts; checkpoints below the boundary come from the archive " +
+            "(Actors-History-Tier: archive); a fromVersion before a pruned boundary is 410.");
         operation["parameters"] = new JsonArray(
-            Query("fromVersion", "The first version to send (default 1).", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 }),
+            Query("fromVersion", "The first version to send (default: where history starts, 1 unless pruned).", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 }),
             Query("follow", "Keep the stream open for new checkpoints.", Flag()),
             Header("Last-Event-ID", "Resume after this version (the id of the last event received)."));
         operation["responses"] = new JsonObject(
-            [KeyValuePair.Create("200", (JsonNode?)Success("The event stream.", String(), "text/event-stream")),
-             .. Errors(400, 401, 403, 404, 500, 503)]);
+            [KeyValuePair.Create("200", (JsonNode?)Success("The event stream.", String(), "text/event-stream", HistoryHeaders())),
+             .. Errors(400, 401, 403, 404, 410, 500, 503)]);
         return operation;
     }
 

@@ -141,7 +141,7 @@ internal static class OpenApiDocumentBuilder
         [.. new (string Name, string Description)[]
         {
             ("batches", "Message batches to one actor: commands, queries, rewind, preview."),
-            ("history", "One actor's past over GET: history, diff, restore, replay."),
+            ("history", "One actor's past over GET: history, diff, restore, replay; and compaction of a type's old history (archive or prune)."),
             ("listings", "Every actor of a type, now or at a point."),
             ("snapshots", "Compliance exports of every actor of a type at a time."),
             ("events", "Events across actors and the global version."),

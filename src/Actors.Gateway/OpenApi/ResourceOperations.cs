@@ -5,7 +5,7 @@ using static Actors.Gateway.OpenApi.SharedSchemas;
 
 namespace Actors.Gateway.OpenApi;
 
-/// <summary>The routes that concern no single actor type: events, version, audit, snapshots, identity, health, console.</summary>
+/// <summary>The routes that concern no single actor type: events, version, audit, snapshots, history compaction, identity, health, console.</summary>
 internal static class ResourceOperations
 {
     public static IEnumerable<OperationSpec> All =>
@@ -15,6 +15,8 @@ internal static class ResourceOperations
         new("GET", "/resources/audit", _ => Audit()),
         new("GET", "/resources/snapshots/{snapshotId}", _ => Snapshot()),
         new("GET", "/resources/snapshots/{snapshotId}/data", _ => SnapshotData()),
+        new("POST", "/resources/history/compact", _ => Compact()),
+        new("GET", "/resources/history/compactions/{jobId}", _ => Compaction()),
         new("GET", "/resources/me", _ => Me()),
         new("GET", "/health/live", _ => Health("live", "The process answers.")),
         new("GET", "/health/ready", _ => Health("ready", "The process and its journal store answer; 503 when storage does not, or while the silo stops.")),
@@ -38,8 +40,9 @@ internal static class ResourceOperations
             ("globalVersion", Integer()), ("timestamp", String()), ("principal", String()), ("data", new JsonObject()));
         operation["responses"] = new JsonObject(
             [KeyValuePair.Create("200", (JsonNode?)Success("A page of events.", Object(null, ["data", "nextCursor", "hasMore"],
-                ("data", ArrayOf(item)), ("nextCursor", String()), ("hasMore", new JsonObject { ["type"] = "boolean" })))),
-             .. Errors(400, 401, 403, 500, 503)]);
+                ("data", ArrayOf(item)), ("nextCursor", String()), ("hasMore", new JsonObject { ["type"] = "boolean" })),
+                headers: new JsonObject { ["Actors-History-Tier"] = HeaderSchema("archive when any event of the page came from the archive tier, else hot.") })),
+             .. Errors(400, 401, 403, 410, 500, 503)]);
         return operation;
     }
 
@@ -97,6 +100,57 @@ internal static class ResourceOperations
         operation["responses"] = new JsonObject(
             [KeyValuePair.Create("200", (JsonNode?)Success("One JSON state per line.", String(), "application/x-ndjson")),
              .. Errors(401, 403, 404, 409, 500, 503)]);
+        return operation;
+    }
+
+    private static JsonObject Compact()
+    {
+        var operation = Operation("history", "compactHistory", "Move old history of one actor type out of the hot journal",
+            "Starts a compaction job (needs actors/<type>:admin): every actor of actorType with mutation sets committed before 'before' " +
+            "keeps its newest such set and a snapshot after it as its boundary; older sets go to the archive tier (Parquet files, read " +
+            "back transparently) or, with tier 'prune', are deleted (reads before the boundary then answer 410 history-pruned). " +
+            "Expired idempotency keys are removed first. Audited as 'compact'. Poll the Location.");
+        operation["requestBody"] = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = Object(null, ["actorType", "before", "reason"],
+                        ("actorType", String()), ("before", String("date-time")), ("reason", String()),
+                        ("tier", new JsonObject
+                        {
+                            ["type"] = "string",
+                            ["enum"] = new JsonArray("archive", "prune"),
+                            ["description"] = "archive (the default when Actors:History:ArchivePath is set, or the type's configured Tier) or prune.",
+                        })),
+                },
+            },
+        };
+        operation["responses"] = new JsonObject(
+            [KeyValuePair.Create("202", (JsonNode?)Success("The job is started.", Object(null, ["jobId", "status"], ("jobId", String()), ("status", String())),
+                headers: new JsonObject { ["Location"] = HeaderSchema("The job's status URL.") })),
+             .. Errors(400, 401, 403, 404, 413, 500, 503)]);
+        return operation;
+    }
+
+    private static JsonObject Compaction()
+    {
+        var operation = Operation("history", "getCompaction", "A compaction job's status",
+            "pending, running, completed or failed, with the actors whose boundary moved, the sets that left the hot journal, the archive " +
+            "files written and the idempotency keys expired. Needs actors/<type>:admin. ?waitSeconds=N answers as soon as the job finishes, or after N seconds.");
+        operation["parameters"] = new JsonArray(
+            Query("waitSeconds", "Wait up to this many seconds (at most 60) for the job to finish.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 60 }));
+        var status = Object(null, ["jobId", "status", "actorType", "before", "tier", "principal", "createdAt", "actors", "sets", "files", "expiredIdempotencyKeys"],
+            ("jobId", String()),
+            ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("pending", "running", "completed", "failed") }),
+            ("actorType", String()), ("before", String()),
+            ("tier", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("archive", "prune") }),
+            ("reason", NullableString()), ("principal", String()), ("createdAt", String()), ("completedAt", NullableString()),
+            ("actors", Integer()), ("sets", Integer()), ("files", Integer()), ("expiredIdempotencyKeys", Integer()), ("error", NullableString()));
+        operation["responses"] = new JsonObject(
+            [KeyValuePair.Create("200", (JsonNode?)Success("The job's status.", status)), .. Errors(400, 401, 403, 404, 500)]);
         return operation;
     }
 

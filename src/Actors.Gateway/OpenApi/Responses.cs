@@ -12,7 +12,7 @@ internal static class Responses
         (403, "Forbidden", "The token lacks a permission; permission names it."),
         (404, "NotFound", "Unknown actor type, actor, checkpoint or snapshot."),
         (409, "Conflict", "create on an existing actor, or a snapshot that is not completed."),
-        (410, "Gone", "The actor is deleted (undelete brings it back)."),
+        (410, "Gone", "The actor is deleted (undelete brings it back), or the point asked for lies before where its history starts: pruned history (type urn:actors:problem:history-pruned, with earliestVersion and earliestTimestamp naming the boundary)."),
         (412, "PreconditionFailed", "If-Match names a version the actor has moved on from."),
         (413, "PayloadTooLarge", "The body or the batch is too large."),
         (415, "UnsupportedMediaType", "The body is not application/json."),
@@ -74,6 +74,20 @@ internal static class Responses
 
     /// <summary>The ETag every answer about one actor carries: its version, quoted.</summary>
     public static JsonObject ETag() => new() { ["ETag"] = HeaderSchema("The actor's version after the request, quoted: \"3\".") };
+
+    /// <summary>The ETag and the history lifecycle's headers of an answer that read history.</summary>
+    public static JsonObject HistoryHeaders()
+    {
+        var headers = ETag();
+        headers["Actors-History-Tier"] = HeaderSchema(
+            "Which tier served the history read: hot (the journal) or archive (a Parquet file of compacted history).",
+            new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("hot", "archive") });
+        headers["Actors-History-Earliest-Version"] = HeaderSchema(
+            "Where the actor's readable history starts (1 unless older history was pruned); set by getCheckpoints, getActivityLog and getHistory.",
+            SharedSchemas.Integer());
+        headers["Actors-History-Earliest-Timestamp"] = HeaderSchema("The commit time of Actors-History-Earliest-Version.");
+        return headers;
+    }
 
     public static JsonObject Query(string name, string description, JsonObject schema, bool required = false) => new()
     {
