@@ -220,6 +220,33 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task The_retention_policy_compacts_each_type_with_a_hot_window_and_leaves_the_others()
+    {
+        var id = NewId();
+        (await _api.BatchAsync("ticket", id, """[{"type":"create","body":{"title":"Printer on fire","priority":"low"}}]""")).Ok();
+        (await _api.BatchAsync("ticket", id, """[{"type":"setPriority","body":{"priority":"urgent"}}]""")).Ok();
+        (await _api.BatchAsync("ticket", id, """[{"type":"assign","body":{"assignee":"kim"}}]""")).Ok();
+        var order = NewId();
+        (await _api.BatchAsync("order", order, """[{"type":"create","body":{"orderNumber":"8","currency":"SEK"}}]""")).Ok();
+        (await _api.BatchAsync("order", order, """[{"type":"addTag","body":{"key":"x"}}]""")).Ok();
+        var before = (await _api.BatchAsync("ticket", id, """[{"type":"getState","body":{"version":1}}]""")).Ok();
+
+        // Two days on, the tickets' day in the hot journal (Actors:History:Ticket:HotFor) is over; orders have no policy.
+        var policy = silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionPolicyGrain>(IRetentionPolicyGrain.Key);
+        var run = await policy.RunAsync(DateTimeOffset.UtcNow.AddDays(2));
+        var job = Assert.Single(run.Jobs);
+        Assert.Equal(("ticket", "archive", "retention-policy"), (job.ActorType, job.Tier, job.Principal));
+        var status = (await _api.GetAsync($"/resources/history/compactions/{job.JobId}?waitSeconds=60")).Ok()!;
+        Assert.Equal("completed", (string)status["status"]!);
+
+        var old = await _api.BatchAsync("ticket", id, """[{"type":"getState","body":{"version":1}}]""");
+        Assert.True(JsonNode.DeepEquals(before, old.Ok()));
+        Assert.Equal("archive", old.Header("Actors-History-Tier"));
+        Assert.Equal("hot", (await _api.BatchAsync("order", order, """[{"type":"getState","body":{"version":1}}]""")).Header("Actors-History-Tier"));
+        Assert.Equal(3, (await _api.CheckpointsAsync("ticket", id)).Count);
+    }
+
+    [Fact]
     public async Task An_idempotency_key_is_forgotten_after_its_window_and_a_repeat_is_a_new_batch()
     {
         var id = NewId();
@@ -237,6 +264,11 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
         var policy = silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionPolicyGrain>(IRetentionPolicyGrain.Key);
         var run = await policy.RunAsync(DateTimeOffset.UtcNow.AddHours(25));
         Assert.True(run.ExpiredKeys >= 1);
+        foreach (var job in run.Jobs)
+        {
+            // The run also compacted tickets (their policy); let that job finish before the next test.
+            Assert.Equal("completed", (string)(await _api.GetAsync($"/resources/history/compactions/{job.JobId}?waitSeconds=60")).Ok()!["status"]!);
+        }
 
         var after = await _api.BatchAsync("order", id, tag, headers: key);
         Assert.Null(after.Header("Idempotent-Replayed"));

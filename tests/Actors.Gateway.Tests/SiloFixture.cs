@@ -28,6 +28,9 @@ public abstract class SiloFixture : IAsyncLifetime
 
         // An archive directory, so compaction can archive (the history lifecycle tests); nothing compacts unless asked.
         settings["Actors:History:ArchivePath"] = ArchivePath;
+
+        // A retention policy for tickets only (a day hot, then the archive); it runs when a test runs it, or hourly.
+        settings["Actors:History:Ticket:HotFor"] = "1.00:00:00";
         foreach (var (key, value) in await StoreSettingsAsync())
         {
             settings[key] = value;

@@ -43,7 +43,7 @@ public static class ActorsApi
 
     private static JsonObject BatchHeaders()
     {
-        var headers = D.ETag();
+        var headers = D.HistoryHeaders();
         headers["Idempotent-Replayed"] = D.HeaderSchema("true when the answer is the stored result of an earlier request with the same Idempotency-Key.");
         return headers;
     }

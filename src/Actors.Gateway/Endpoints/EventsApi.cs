@@ -33,8 +33,9 @@ public static class EventsApi
                     ("eventId", D.String()), ("type", D.String()), ("actorType", D.String()), ("actorId", D.String()), ("version", D.Integer()),
                     ("globalVersion", D.Integer()), ("timestamp", D.String()), ("principal", D.String()), ("data", new JsonObject())))),
                 ("nextCursor", D.String()),
-                ("hasMore", new JsonObject { ["type"] = "boolean" })))
-            .Refuses(400, 401, 403, 500, 503);
+                ("hasMore", new JsonObject { ["type"] = "boolean" })),
+                headers: new JsonObject { ["Actors-History-Tier"] = D.HeaderSchema("archive when any event of the page came from the archive tier, else hot.") })
+            .Refuses(400, 401, 403, 410, 500, 503);
         resources.MapGet("/version", GetVersionAsync)
             .Describe("events", "getVersion", "The global version",
                 "The number of the last checkpoint across all actors, or with ?at= the last one at or before that time (null if none).")

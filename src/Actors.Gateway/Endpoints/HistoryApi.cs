@@ -46,14 +46,14 @@ public static class HistoryApi
             .Query("offset", "Checkpoints to skip.", new JsonObject { ["type"] = "integer", ["minimum"] = 0 })
             .Query("at", "A timestamp: answer the state as it was then instead.", D.String("date-time"))
             .Answers(StatusCodes.Status200OK, "A page of history, or with ?at= the state then.",
-                new JsonObject { ["anyOf"] = new JsonArray(D.Ref("HistoryPage"), D.Nullable(D.Ref("{Actor}State"))) }, headers: D.ETag())
+                new JsonObject { ["anyOf"] = new JsonArray(D.Ref("HistoryPage"), D.Nullable(D.Ref("{Actor}State"))) }, headers: D.HistoryHeaders())
             .Refuses(400, 401, 403, 404, 410, 500, 503);
         actor.MapGet("/diff", GetDiffAsync)
             .Describe("history", "get{Actor}Diff", "What changed in {an-actor} between two points",
                 "diff over GET: fields added, changed (from, to) and removed between two points.")
             .Query("from", "The earlier point: a version, a checkpoint id or a timestamp.", Point(), required: true)
             .Query("to", "The later point: a version, a checkpoint id or a timestamp.", Point(), required: true)
-            .Answers(StatusCodes.Status200OK, "The difference.", D.Ref(SharedSchemas.Diff), headers: D.ETag())
+            .Answers(StatusCodes.Status200OK, "The difference.", D.Ref(SharedSchemas.Diff), headers: D.HistoryHeaders())
             .Refuses(400, 401, 403, 404, 410, 500, 503);
         actor.MapPost("/restore", RestoreAsync)
             .Describe("history", "restore{Actor}", "Restore {an-actor} to a past point, with a reason",
@@ -72,12 +72,14 @@ public static class HistoryApi
             .Describe("history", "replay{Actor}", "Stream {an-actor}'s checkpoints as server-sent events",
                 "text/event-stream with one 'mutation' event per checkpoint from fromVersion (id: the version; data: a JSON object with " +
                 "checkpointId, version, globalVersion, timestamp, principal, operation, reason, metadata and events). " +
-                "With follow=true the stream stays open and sends new checkpoints as they commit; reconnect with Last-Event-ID.")
-            .Query("fromVersion", "The first version to send (default 1).", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 })
+                "With follow=true the stream stays open and sends new checkpoints as they commit; reconnect with Last-Event-ID. " +
+                "Without fromVersion it starts where the actor's history starts; checkpoints below the boundary come from the archive " +
+                "(Actors-History-Tier: archive); a fromVersion before a pruned boundary is 410.")
+            .Query("fromVersion", "The first version to send (default: where history starts, 1 unless pruned).", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 })
             .Query("follow", "Keep the stream open for new checkpoints.", D.Flag())
             .Header("Last-Event-ID", "Resume after this version (the id of the last event received).")
-            .Answers(StatusCodes.Status200OK, "The event stream.", D.String(), "text/event-stream")
-            .Refuses(400, 401, 403, 404, 500, 503);
+            .Answers(StatusCodes.Status200OK, "The event stream.", D.String(), "text/event-stream", D.HistoryHeaders())
+            .Refuses(400, 401, 403, 404, 410, 500, 503);
         return app;
     }
 

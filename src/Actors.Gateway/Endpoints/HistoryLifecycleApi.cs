@@ -32,24 +32,28 @@ public static class HistoryLifecycleApi
     {
         var history = app.MapGroup("/resources/history").RequireAuthorization();
         history.MapPost("/compact", CompactAsync)
-            .Describe("history", "compactHistory", "Move an actor type's old history out of the hot journal",
-                "Starts a compaction job: every actor of actorType keeps a snapshot at its boundary (its newest set committed " +
-                "before 'before') and the sets up to it leave the hot journal, archived to Parquet files (tier archive, the " +
-                "default when Actors:History:ArchivePath is set) or pruned. Current state, version and every read after the " +
-                "boundary stay exact; archived history stays readable, pruned history answers 410. The job also expires " +
-                "idempotency keys older than Actors:Idempotency:Retention. Needs actors/<type>:admin. Audited.")
+            .Describe("history", "compactHistory", "Move old history of one actor type out of the hot journal",
+                "Starts a compaction job (needs actors/<type>:admin): every actor of actorType with mutation sets committed before 'before' " +
+                "keeps its newest such set and a snapshot after it as its boundary; older sets go to the archive tier (Parquet files, read " +
+                "back transparently) or, with tier 'prune', are deleted (reads before the boundary then answer 410 history-pruned). " +
+                "Expired idempotency keys are removed first. Audited as 'compact'. Poll the Location.")
             .Body(D.Object(null, ["actorType", "before", "reason"],
                 ("actorType", D.String()),
                 ("before", D.Described(D.String("date-time"), "Sets committed before this time leave the hot journal.")),
                 ("reason", new JsonObject { ["type"] = "string", ["minLength"] = 1 }),
-                ("tier", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("archive", "prune") })))
+                ("tier", new JsonObject
+                {
+                    ["type"] = "string",
+                    ["enum"] = new JsonArray("archive", "prune"),
+                    ["description"] = "archive (the default when Actors:History:ArchivePath is set, or the type's configured Tier) or prune.",
+                })))
             .Answers(StatusCodes.Status202Accepted, "The job is started.", D.Object(null, ["jobId", "status"], ("jobId", D.String()), ("status", D.String())),
                 headers: new JsonObject { ["Location"] = D.HeaderSchema("The job's status URL.") })
             .Refuses(400, 401, 403, 404, 413, 500, 503);
         history.MapGet("/compactions/{jobId}", GetCompactionAsync)
             .Describe("history", "getCompaction", "A compaction job's status",
-                "pending, running, completed or failed, with the actors, sets and files it handled so far. ?waitSeconds=N answers as " +
-                "soon as the job finishes, or after N seconds. Needs actors/<type>:admin.")
+                "pending, running, completed or failed, with the actors whose boundary moved, the sets that left the hot journal, the archive " +
+                "files written and the idempotency keys expired. Needs actors/<type>:admin. ?waitSeconds=N answers as soon as the job finishes, or after N seconds.")
             .Query("waitSeconds", "Wait up to this many seconds (at most 60) for the job to finish.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 60 })
             .Answers(StatusCodes.Status200OK, "The job's status.", D.Object(null, ["jobId", "status", "actorType", "before", "tier", "principal", "createdAt"],
                 ("jobId", D.String()),

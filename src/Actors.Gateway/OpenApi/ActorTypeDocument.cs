@@ -23,7 +23,7 @@ internal sealed class ActorTypeDocument : IOpenApiDocumentTransformer
     private static readonly (string Name, string Description)[] Tags =
     [
         ("batches", "Message batches to one actor: commands, queries, rewind, preview."),
-        ("history", "One actor's past over GET: history, diff, restore, replay."),
+        ("history", "One actor's past over GET: history, diff, restore, replay, erase; and compaction of a type's old history (archive or prune)."),
         ("listings", "Every actor of a type, now or at a point."),
         ("snapshots", "Compliance exports of every actor of a type at a time."),
         ("events", "Events across actors and the global version."),

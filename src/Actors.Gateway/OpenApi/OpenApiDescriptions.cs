@@ -123,6 +123,20 @@ public static class OpenApiDescriptions
     /// <summary>The ETag every answer about one actor carries: its version, quoted.</summary>
     public static JsonObject ETag() => new() { ["ETag"] = HeaderSchema("The actor's version after the request, quoted: \"3\".") };
 
+    /// <summary>The ETag and the history lifecycle's headers of an answer that read history.</summary>
+    public static JsonObject HistoryHeaders()
+    {
+        var headers = ETag();
+        headers["Actors-History-Tier"] = HeaderSchema(
+            "Which tier served the history read: hot (the journal) or archive (a Parquet file of compacted history).",
+            new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("hot", "archive") });
+        headers["Actors-History-Earliest-Version"] = HeaderSchema(
+            "Where the actor's readable history starts (1 unless older history was pruned); set by getCheckpoints, getActivityLog and getHistory.",
+            Integer());
+        headers["Actors-History-Earliest-Timestamp"] = HeaderSchema("The commit time of Actors-History-Earliest-Version.");
+        return headers;
+    }
+
     private static JsonObject Parameter(string location, string name, string description, JsonObject schema, bool required) => new()
     {
         ["name"] = name,

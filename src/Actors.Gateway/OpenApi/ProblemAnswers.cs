@@ -14,7 +14,7 @@ internal static class ProblemAnswers
         (403, "Forbidden", "The token lacks a permission; permission names it."),
         (404, "NotFound", "Unknown actor type, actor, checkpoint or snapshot."),
         (409, "Conflict", "create on an existing actor, or a snapshot that is not completed."),
-        (410, "Gone", "The actor is deleted (undelete brings it back)."),
+        (410, "Gone", "The actor is deleted (undelete brings it back), or the point asked for lies before where its history starts: pruned history (type urn:actors:problem:history-pruned, with earliestVersion and earliestTimestamp naming the boundary)."),
         (412, "PreconditionFailed", "If-Match names a version the actor has moved on from."),
         (413, "PayloadTooLarge", "The body or the batch is too large."),
         (415, "UnsupportedMediaType", "The body is not application/json."),
