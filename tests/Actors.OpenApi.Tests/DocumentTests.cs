@@ -168,6 +168,23 @@ public sealed class DocumentTests(SiloFixture silo)
         where Methods.Contains(item.Key)
         select (path.Key, item.Key, item.Value!.AsObject());
 
+    [Fact]
+    public async Task Document_describes_erase_its_reason_and_answer_and_the_personal_fields_it_nulls()
+    {
+        var document = await GetDocumentAsync();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        var erase = document["paths"]!["/resources/actors/payment/{id}/erase"]!["post"]!;
+        Assert.Contains("actors/payment:erase", (string?)erase["description"], StringComparison.Ordinal);
+        Assert.Contains("cardNumber", (string?)erase["description"], StringComparison.Ordinal);
+        Assert.Equal(["reason"], erase["requestBody"]!["content"]!["application/json"]!["schema"]!["required"]!.AsArray().Select(r => (string?)r));
+        Assert.Equal("#/components/schemas/EraseResult", (string?)erase["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.NotNull(erase["responses"]!["403"]);
+        Assert.NotNull(schemas["EraseResult"]!["properties"]!["erasedFields"]);
+        Assert.Contains("null once erased", (string?)schemas["PaymentState"]!["properties"]!["cardNumber"]!["description"], StringComparison.Ordinal);
+        Assert.Contains("null once erased", (string?)schemas["OrderState"]!["properties"]!["customerEmail"]!["description"], StringComparison.Ordinal);
+    }
+
     private async Task<JsonNode> GetDocumentAsync() => JsonNode.Parse(await silo.Http.GetStringAsync("/openapi/v1.json"))!;
 
     private static IEnumerable<ActorTypeDescriptor> Types() => ActorTypes.All.All;

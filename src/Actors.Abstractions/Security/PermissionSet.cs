@@ -9,8 +9,8 @@ public sealed class PermissionSet
 {
     private static readonly string[] KnownPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase", "admin", "*"];
 
-    /// <summary>What a caller may do with an actor's data, as <see cref="On"/> lists it; <c>admin</c> is for operators.</summary>
-    private static readonly string[] ActorPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase"];
+    /// <summary>What a caller may do with an actor's data, as <see cref="On"/> lists it.</summary>
+    private static readonly string[] ActorPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase", "admin"];
     private readonly (string Type, string Permission)[] _grants;
 
     private PermissionSet((string Type, string Permission)[] grants, IReadOnlyList<string> text)

@@ -1,9 +1,9 @@
 // The support console: sign in with a bearer token, open an actor, scrub its checkpoints, compare, rewind.
 import { ApiProblem, token, me, batch, historyHeaders, checkpoints as loadCheckpoints, activity as loadActivity, audit as loadAudit } from "./api.js";
 import { EDGES, diffStates } from "./diff.js";
-import { $, el, formatTime, formatCommand, renderValue } from "./render.js";
+import { $, el, formatTime, formatCommand, renderValue, setErasedFields } from "./render.js";
 
-const PERMISSIONS = ["read", "write", "rewind", "rewind:preview", "pii"];
+const PERMISSIONS = ["read", "write", "rewind", "rewind:preview", "pii", "erase"];
 
 const view = {
   me: null, // { principal, permissions: { order: ["read", ...], ... } }
@@ -186,6 +186,7 @@ async function openActor(type, id, { select: selectVersion } = {}) {
   }
 
   Object.assign(view, { type, id, checkpoints, now: current.state, deletedNote: current.deletedNote, states: new Map(), tiers: new Map(), selected: -1 });
+  setErasedFields(checkpoints.flatMap((c) => (c.operation === "ERASE" ? c.metadata?.erase?.fields || [] : [])));
   $("actor-title").replaceChildren(el("span", { class: "type" }, type), " ", el("span", { class: "id" }, id));
   document.title = `${type} ${id} · Actors console`;
   if (current.deletedNote) {
@@ -227,6 +228,7 @@ function renderTimeline() {
       el("span", { class: "version" }, `v${cp.version}`),
       el("span", { class: "operation" }, operation),
       operation === "REWIND" && target ? el("span", { class: "target" }, `to v${target.version}`) : null,
+      operation === "ERASE" ? el("span", { class: "target" }, (cp.metadata?.erase?.fields || []).join(", ") || "no personal fields") : null,
       el("span", { class: "principal" }, cp.principal ?? "")),
     el("time", { datetime: cp.timestamp, title: cp.timestamp }, formatTime(cp.timestamp)),
     el("ul", { class: "commands" }, (cp.metadata?.commands || []).map((c) => el("li", {}, formatCommand(c)))),
