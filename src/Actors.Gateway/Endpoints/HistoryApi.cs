@@ -39,7 +39,7 @@ public static class HistoryApi
     {
         var actor = app.MapGroup("/resources/actors/{type}/{id}").RequireAuthorization();
         actor.MapGet("/history", GetHistoryAsync)
-            .Describe("history", "get{Actor}History", "{an-actor}'s history, or its state at a time",
+            .Describe("history", "get{Actor}History", "{An-actor}'s history, or its state at a time",
                 "getHistory over GET: checkpoints oldest first with old and new values, paged by limit and offset. " +
                 "With ?at= it is getState instead: the state as it was then (null before the actor existed).")
             .Query("limit", "Page size, 1-1000.", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000 })

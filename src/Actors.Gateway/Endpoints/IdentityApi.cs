@@ -17,6 +17,7 @@ public static class IdentityApi
         group.MapGet("", GetMe)
             .Describe("identity", "getMe", "Who the token stands for",
                 "The principal and, per hosted actor type, the permissions the token holds there (empty when none).")
+            .Answers(StatusCodes.Status200OK, "The identity.", OpenApiDescriptions.Ref(nameof(Identity)))
             .Refuses(401);
         return app;
     }

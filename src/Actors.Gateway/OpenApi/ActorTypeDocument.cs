@@ -145,6 +145,7 @@ internal sealed class ActorTypeDocument : IOpenApiDocumentTransformer
                 var article = "aeiou".Contains(type.Name[0], StringComparison.Ordinal) ? "an" : "a";
                 var filled = JsonNode.Parse(template
                     .Replace(OpenApiDescriptions.AnActor, $"{article} {type.Name}", StringComparison.Ordinal)
+                    .Replace(OpenApiDescriptions.AnActorCapitalized, $"{char.ToUpperInvariant(article[0])}{article[1..]} {type.Name}", StringComparison.Ordinal)
                     .Replace(OpenApiDescriptions.ActorName, type.Name, StringComparison.Ordinal)
                     .Replace(OpenApiDescriptions.ActorPrefix, type.EventPrefix, StringComparison.Ordinal))!.AsObject();
                 foreach (var (method, node) in filled.ToList())

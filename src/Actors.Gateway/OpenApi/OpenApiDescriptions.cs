@@ -14,7 +14,7 @@ namespace Actors.Gateway.OpenApi;
 /// <para>
 /// A route under <c>{type}</c> is described once per actor type (<see cref="ActorTypeDocument"/>): in its texts and
 /// names <c>{actor}</c> stands for the type's name (order), <c>{Actor}</c> for its schema prefix (Order, so
-/// <c>#/components/schemas/{Actor}State</c>), <c>{an-actor}</c> for "an order" or "a ticket".
+/// <c>#/components/schemas/{Actor}State</c>), <c>{an-actor}</c> for "an order" or "a ticket" (<c>{An-actor}</c> to start a sentence).
 /// </para>
 /// </summary>
 public static class OpenApiDescriptions
@@ -27,6 +27,9 @@ public static class OpenApiDescriptions
 
     /// <summary>"an order", "a ticket": the actor type's name with its article.</summary>
     public const string AnActor = "{an-actor}";
+
+    /// <summary>"An order", "A ticket": the same at the start of a sentence.</summary>
+    public const string AnActorCapitalized = "{An-actor}";
 
     /// <summary>Tag, operationId, summary and description in one call.</summary>
     public static TBuilder Describe<TBuilder>(this TBuilder builder, string tag, string operationId, string summary, string description)
