@@ -131,19 +131,21 @@ public sealed class CommandLineTests(SiloFixture fixture)
     }
 
     [Fact]
-    public async Task Rewind_needs_a_reason_and_records_it()
+    public async Task Rewind_records_its_reason_and_follows_the_servers_rule_without_one()
     {
         var id = await OrderAsync();
 
-        var withoutReason = await AdminAsync("rewind", "order", id, "--version", "1");
         var run = await AdminAsync("rewind", "order", id, "--version", "1", "--reason", "tag added by mistake", "--json");
+        var withoutReason = await AdminAsync("rewind", "order", id, "--version", "1", "--json");
         var checkpoints = (await AdminAsync("checkpoints", "order", id, "--json")).Json!.AsArray();
 
-        Assert.Equal(2, withoutReason.ExitCode);
-        Assert.Contains("--reason", withoutReason.Error, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(3, (long)run.Json!["version"]!);
         Assert.Equal(("REWIND", "tag added by mistake"), ((string?)checkpoints[2]!["operation"], (string?)checkpoints[2]!["reason"]));
+        // The protocol's one rule: a reason is optional unless the server sets Actors:History:RequireReason.
+        Assert.Equal(0, withoutReason.ExitCode);
+        Assert.Equal(4, (long)withoutReason.Json!["version"]!);
+        Assert.Equal(("REWIND", null), ((string?)checkpoints[3]!["operation"], (string?)checkpoints[3]!["reason"]));
     }
 
     [Fact]
@@ -256,7 +258,8 @@ public sealed class CommandLineTests(SiloFixture fixture)
 
         Assert.Equal(0, rewindHelp.ExitCode);
         Assert.Contains("rewind <type> <id> [options]", rewindHelp.Output, StringComparison.Ordinal);
-        Assert.Contains("--reason <TEXT> (REQUIRED)", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.Contains("--reason <TEXT>", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(REQUIRED)", rewindHelp.Output, StringComparison.Ordinal);
         Assert.Contains("--url <URL>", rewindHelp.Output, StringComparison.Ordinal);
         Assert.Equal(["history"], commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains("order", types.Split('\n', StringSplitOptions.TrimEntries));
