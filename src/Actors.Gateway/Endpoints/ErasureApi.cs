@@ -25,7 +25,7 @@ public static class ErasureApi
                 "Makes the actor's personal fields null and every earlier value of them unrecoverable, in every tier (archive " +
                 "files included): an ERASE checkpoint carrying the reason, an audit entry, and the actor's data keys destroyed in " +
                 "the same transaction. The rest of the history stays; later writes of those fields work as before. Needs " +
-                "actors/<type>:erase. With ?preview nothing is persisted.")
+                "actors/{actor}:erase. With ?preview nothing is persisted.")
             .PerActorType((operation, type) => operation["description"] = $"{operation["description"]} Personal fields of {type.Name}: " +
                 (type.PersonalFields.Count == 0 ? "none." : string.Join(", ", type.PersonalFields.Order(StringComparer.Ordinal)) + "."))
             .Query("preview", "Show what the erasure would answer; nothing is persisted.", D.Flag())
