@@ -123,6 +123,11 @@ public sealed partial class ProtectedJournalStore(PersonalDataProtector protecto
     public Task<long> GetVersionAsync(ActorKey actor, CancellationToken cancellationToken) => Inner.GetVersionAsync(actor, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Forwarded, not left to the interface's default: the journal beneath (the tiered one) knows where history starts.</remarks>
+    public Task<HistoryStart?> GetHistoryStartAsync(ActorKey actor, CancellationToken cancellationToken) =>
+        Inner.GetHistoryStartAsync(actor, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> PingAsync(CancellationToken cancellationToken) => Inner.PingAsync(cancellationToken);
 
     /// <inheritdoc />

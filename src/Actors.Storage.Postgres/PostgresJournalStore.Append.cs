@@ -34,7 +34,7 @@ public sealed partial class PostgresJournalStore
             insert into actors_journal
                 (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
             select @actor_type, @actor_id, @version, @checkpoint_id, @ts, @principal, @operation, @metadata, @reason, @events
-            where (@version = 1 and not exists (
+            where ((@version = 1 and not exists (
                 select from actors_history h where h.actor_type = @actor_type and h.actor_id = @actor_id)) or (
                 select version from actors_journal
                 where actor_type = @actor_type and actor_id = @actor_id and version < @version
