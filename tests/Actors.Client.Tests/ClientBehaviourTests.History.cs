@@ -38,6 +38,10 @@ public abstract partial class ClientBehaviourTests
         Assert.Equal([2L, 3], fromSecond.Select(e => e.Version));
         var checkpoints = await order.GetCheckpointsAsync().ToListAsync();
         Assert.Equal(checkpoints.Select(c => (c.CheckpointId, c.Timestamp, c.Principal)), all.Select(e => (e.CheckpointId, e.Timestamp, e.Principal)));
+
+        // Never compacted: history starts at version 1, at its commit time.
+        Assert.Equal((1L, (DateTimeOffset?)checkpoints[0].Timestamp), (page.EarliestVersion, page.EarliestTimestamp));
+        Assert.Equal((1L, (DateTimeOffset?)checkpoints[0].Timestamp), await order.GetHistoryStartAsync());
     }
 
     [Fact]

@@ -216,6 +216,8 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
 
         var preview = (await _api.BatchAsync("order", id, """[{"type":"rewind","body":{"version":2}},{"type":"query"}]""", query: "?preview")).Ok();
         var events = (await _api.GetAsync($"/resources/events?actorId={id}")).Ok()!["data"];
+        var snapshot = await SnapshotLineAsync(id, (string)checkpoints[1]!["timestamp"]!);
+        Assert.Equal(["x"], snapshot!["tags"]!.AsArray().Select(t => (string)t!));
 
         var job = await CompactAsync(cutoff, "archive");
         Assert.True((long)job["files"]! >= 1);
@@ -242,6 +244,9 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
         var listed = await _api.GetAsync($"/resources/events?actorId={id}");
         Assert.True(JsonNode.DeepEquals(events, listed.Ok()!["data"]), listed.Raw);
         Assert.Equal("archive", listed.Header("Actors-History-Tier"));
+
+        // A compliance snapshot at an archived time holds the actor as it was.
+        Assert.True(JsonNode.DeepEquals(snapshot, await SnapshotLineAsync(id, (string)checkpoints[1]!["timestamp"]!)));
 
         // Replay from version 1 streams the archived sets, then the hot ones.
         using (var request = new HttpRequestMessage(HttpMethod.Get, $"/resources/actors/order/{id}/replay"))
@@ -271,6 +276,27 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
         var again = (await OneAsync(id, "getHistory", """{"offset":0}""")).Ok()!["data"]!.AsArray();
         Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], again.Select(e => (long)e!["version"]!));
         Assert.True(JsonNode.DeepEquals(before[3]!["data"]![4], again[4]));
+    }
+
+    /// <summary>The line of order <paramref name="id"/> in a compliance snapshot of every order at <paramref name="at"/>.</summary>
+    private async Task<JsonNode?> SnapshotLineAsync(string id, string at)
+    {
+        var started = await _api.PostAsync("/resources/actors/order/snapshots", $$"""{"at":"{{at}}","reason":"lifecycle test"}""");
+        var snapshotId = (string)started.Json["snapshotId"]!;
+        JsonNode status;
+        do
+        {
+            status = (await _api.GetAsync($"/resources/snapshots/{snapshotId}?waitSeconds=30")).Ok()!;
+        }
+        while ((string)status["status"]! is "pending" or "running");
+
+        Assert.Equal("completed", (string)status["status"]!);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/resources/snapshots/{snapshotId}/data");
+        request.Headers.Authorization = new("Bearer", TestTokens.Admin);
+        using var response = await silo.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!);
+        return lines.SingleOrDefault(l => (string?)l["orderId"] == id);
     }
 
     [Fact]
