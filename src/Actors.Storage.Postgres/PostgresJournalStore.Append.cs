@@ -18,7 +18,7 @@ public sealed partial class PostgresJournalStore
     // from saying so, PostgresMigrations from analyzing an empty journal). It matters because Npgsql prepares this
     // statement on every pooled connection, and PostgreSQL keeps the plan it makes then until the journal's statistics
     // change. The check was "exists (... version = @version - 1)", which the other indexes that begin with (actor_type,
-    // actor_id) serve as well on paper: without statistics PostgreSQL took actors_journal_actor_tx_idx and read every row
+    // actor_id) serve as well on paper: without statistics PostgreSQL took actors_journal_actor_tx_idx (dropped since, migration 008) and read every row
     // of the actor, and for the group statement, planned while the journal was new, it hashed the whole journal for every
     // group. On a fresh database S1 fell from 2,510 to 776 batches/s as the journal grew to 70k rows (2.3 ms of
     // PostgreSQL CPU per append, 196.8M rows read) and went to 9k/s when autovacuum's first ANALYZE replaced the plans.
