@@ -3,12 +3,13 @@
 # build of the silo; prints one table and writes every figure to artifacts/bench/results.json (and the table to
 # artifacts/bench/results.md).
 #
-#   scripts/bench.sh --quick     # S4/S5 on 10,000 checkpoints, S6 20,000 actors, S7 1M vs 100k: under 3 minutes without
-#                                # S8 (--only b1,b2,s1,...,s7); S8 (1, 2, 3 silos, each warmed up until it settles) adds 2-3
+#   scripts/bench.sh --quick     # S4/S5 on 10,000 checkpoints, S6 20,000 actors, S7 1M vs 100k: about 3 minutes for
+#                                # b1,b2,s1..s7; S1-steady, S1/S3 against the README silo and S4 through the gateway
+#                                # (s1steady, readme, s4gw) add about 3; S8 (1, 2, 3 silos, each warmed up) 2-3
 #   scripts/bench.sh             # full size, under 20 minutes: 100,000 checkpoints, 100,000 actors, S7 10M vs 100k
 #
 # PostgreSQL: set ACTORS_BENCH_POSTGRES to a connection string (a superuser: the run drops and creates the databases
-# actors_bench, actors_bench_baseline, actors_bench_growth and actors_bench_cluster) or let this script start a throwaway server on
+# actors_bench, actors_bench_baseline, actors_bench_growth, actors_bench_cluster and actors_bench_steady) or let this script start a throwaway server on
 # 127.0.0.1:$BENCH_PG_PORT (default 55433) with scripts/pg-start.sh (fsync on, default settings) and stop it at the end.
 # Missing tools are installed with apt-get (run as root on a fresh machine): postgresql-contrib (pgbench), wrk.
 # Other arguments go to the benchmark (e.g. --only b1,s1 to run a subset; --out path.json).

@@ -4,6 +4,7 @@ using Actors.Gateway.Security;
 using Actors.Grains;
 using Actors.Storage.Postgres;
 using Actors.Storage.Sqlite;
+using Orleans.Dashboard;
 
 namespace Actors.Silo;
 
@@ -24,6 +25,9 @@ public static class SiloHost
 
     /// <summary>Orleans' client gateway port when <c>Orleans:Endpoints:GatewayPort</c> is not set.</summary>
     public const int DefaultGatewayPort = 30000;
+
+    /// <summary>Where the Orleans Dashboard is served, to callers with <c>actors/*:admin</c>.</summary>
+    public const string DashboardPath = "/dashboard";
 
     /// <summary>Builds a silo from command-line arguments; <paramref name="configure"/> lets tests add configuration.</summary>
     /// <exception cref="SiloConfigurationException">The configuration is unsafe or incomplete; the message says why.</exception>
@@ -53,7 +57,8 @@ public static class SiloHost
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);
-        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, store));
+        var dashboard = builder.Configuration.GetValue("Actors:Dashboard:Enabled", true);
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, store, dashboard));
 
         builder.Services.AddActorsGateway();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Actors.Gateway.Http.StatusProblems.Customize);
@@ -68,6 +73,12 @@ public static class SiloHost
             var limits = builder.Configuration.GetSection("Actors:Gateway").Get<Actors.Gateway.GatewayOptions>() ?? new Actors.Gateway.GatewayOptions();
             kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
+
+            // Kestrel refuses a request line or headers past its limits with an empty body, and no application can change
+            // that: its limits are twice the gateway's, so between the two the gateway answers with a problem instead.
+            kestrel.Limits.MaxRequestLineSize = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxUrlLength + 32);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxHeaderBytes);
+            kestrel.Limits.MaxRequestHeaderCount = Actors.Gateway.GatewayOptions.KestrelLimit(limits.MaxHeaderCount);
         });
 
         var app = builder.Build();
@@ -80,17 +91,23 @@ public static class SiloHost
         logger.LogInformation("Journal store: {Store}", store == "postgres" ? "PostgreSQL" : $"SQLite ({builder.Configuration["Actors:Sqlite:Path"] ?? DefaultSqliteFile})");
         if (useDevelopmentTokens)
         {
-            logger.LogWarning("No tokens are configured (Actors:Auth:Tokens): accepting the development tokens dev-admin, dev-support and dev-reader. Configure real tokens before exposing this silo.");
+            logger.LogWarning("No tokens are configured (Actors:Auth:Tokens, Actors:Auth:Jwt): accepting the development tokens dev-admin, dev-support and dev-reader. Configure real tokens before exposing this silo.");
         }
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseActorsGateway();
         app.MapActorsGateway();
+        if (dashboard)
+        {
+            // The operators' view of the cluster; not part of the API, so not in its OpenAPI description.
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ActorsAuthentication.AdminPolicy).ExcludeFromDescription();
+        }
+
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, string store)
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, string store, bool dashboard)
     {
         // Orleans reads its standard "Orleans" section itself (ClusterId, ServiceId, Endpoints, Clustering, Messaging);
         // a clustering provider named there wins. Otherwise: on PostgreSQL, every silo on the same database (and
@@ -112,25 +129,55 @@ public static class SiloHost
         }
 
         silo.AddActors();
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
     }
 
     private static bool ConfigureTokens(WebApplicationBuilder builder, string store)
     {
-        var configured = builder.Configuration.GetSection("Actors:Auth:Tokens").GetChildren().Any();
+        var configured = builder.Configuration.GetSection("Actors:Auth:Tokens").GetChildren().Any()
+            || builder.Configuration.GetSection("Actors:Auth:Jwt").Get<JwtOptions>()?.Enabled == true;
         var useDevelopmentTokens = !configured && (store == "sqlite" || builder.Environment.IsDevelopment());
         if (!configured && !useDevelopmentTokens)
         {
             throw new SiloConfigurationException(
-                "PostgreSQL is configured but no bearer tokens are (Actors:Auth:Tokens). Configure tokens, or set ASPNETCORE_ENVIRONMENT=Development to accept the development tokens.");
+                "PostgreSQL is configured but no bearer tokens are (Actors:Auth:Tokens or Actors:Auth:Jwt). Configure tokens, or set ASPNETCORE_ENVIRONMENT=Development to accept the development tokens.");
         }
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration("Actors:Auth")
             .PostConfigure(o => o.UseDevelopmentTokens = useDevelopmentTokens)
             .Validate(o => o.Tokens.TrueForAll(t => t.Token.Length >= 8 && t.Principal.Length > 0), "Every configured token needs a Token of at least 8 characters and a Principal.")
             .Validate(o => o.Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() == o.Tokens.Count, "Two configured tokens are equal.")
-            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|*>.")
+            .Validate(ValidPermissions, "A configured permission is not of the form actors/<type>:<read|write|rewind|rewind:preview|pii|admin|erase|*>.")
+            .Validate(o => !o.Jwt.Enabled || string.IsNullOrWhiteSpace(o.Jwt.Authority) != string.IsNullOrWhiteSpace(o.Jwt.SigningKeysFile),
+                "Actors:Auth:Jwt takes an Authority or a SigningKeysFile, not both.")
+            .Validate(o => !o.Jwt.Enabled || !string.IsNullOrWhiteSpace(o.Jwt.Audience), "Actors:Auth:Jwt:Audience is required: the 'aud' tokens for this server carry.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Jwt.SigningKeysFile) || !string.IsNullOrWhiteSpace(o.Jwt.Issuer),
+                "Actors:Auth:Jwt:Issuer is required with a SigningKeysFile: the 'iss' tokens must carry.")
+            .Validate(o => !o.Jwt.Enabled || (!string.IsNullOrWhiteSpace(o.Jwt.PrincipalClaim) && !string.IsNullOrWhiteSpace(o.Jwt.PermissionsClaim)),
+                "Actors:Auth:Jwt:PrincipalClaim and PermissionsClaim must not be empty.")
+            .Validate(ReadableSigningKeys, "Actors:Auth:Jwt:SigningKeysFile must be a readable JSON Web Key Set with at least one signing key.")
             .ValidateOnStart();
         return useDevelopmentTokens;
+    }
+
+    private static bool ReadableSigningKeys(AuthOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Jwt.SigningKeysFile))
+        {
+            return true;
+        }
+
+        try
+        {
+            return options.Jwt.ReadSigningKeys().Count > 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool ValidPermissions(AuthOptions options)

@@ -1,11 +1,16 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Text.Json.Nodes;
-using Actors.Abstractions;
 using Actors.Cli.Commands;
 using Actors.Client;
 
 namespace Actors.Cli;
 
-/// <summary>The <c>actors</c> tool: history of one actor for operators, as tables for people or JSON for scripts.</summary>
+/// <summary>
+/// The <c>actors</c> tool: history of one actor for operators, as tables for people or JSON for scripts. The command line
+/// is System.CommandLine's: <c>--help</c> on every command, tab completion through <c>dotnet-suggest</c> (the
+/// <c>[suggest]</c> directive), the same global options (<c>--url</c>, <c>--token</c>, <c>--json</c>) before or after the command.
+/// </summary>
 public static class CommandLine
 {
     /// <summary>The silo the tool talks to unless <c>--url</c> says otherwise.</summary>
@@ -14,27 +19,11 @@ public static class CommandLine
     /// <summary>The environment variable holding the bearer token when <c>--token</c> is not given.</summary>
     public const string TokenVariable = "ACTORS_TOKEN";
 
-    /// <summary>What <c>actors --help</c> prints.</summary>
-    public const string Usage = """
-        usage: actors [--url URL] [--token TOKEN] [--json] <command> <type> <id> [options]
-
-          checkpoints <type> <id> [--after ID] [--page-size N]   every checkpoint, earliest first
-          state <type> <id> [--as-of T | --version N | --checkpoint ID]
-                                                          the state now, or as it was then
-          diff <type> <id> --from X --to Y                what changed between two points (id, version or time)
-          preview <type> <id> (--version N | --checkpoint ID | --at T) [--fields a,b]
-                                                          the state a rewind would give; nothing is changed
-          rewind <type> <id> (--version N | --checkpoint ID | --at T) --reason TEXT [--fields a,b] [--expected-version N]
-                                                          rewinds for real: a new checkpoint restoring that state
-          history <type> <id> [--offset N] [--limit N] [--page-size N]
-                                                          every checkpoint with the old and new values it changed
-          replay <type> <id> [--from-version N] [--follow]
-                                                          the mutation sets with their commands, one per line;
-                                                          --follow keeps streaming new ones until Ctrl+C
-
-        --url defaults to http://127.0.0.1:5080; --token defaults to $ACTORS_TOKEN.
-        --json prints JSON for scripts (replay: one JSON object per line). Errors go to stderr; the exit code is
-        1 when the server refused or failed, 2 when the command line is wrong.
+    private const string Description = $"""
+        The history of one actor, for operators: its checkpoints, its state now or then, what changed, a rewind previewed
+        or done, its mutation sets replayed or followed. Tables for people; --json for scripts. Errors go to stderr; the
+        exit code is 1 when the server refused or failed, 2 when the command line is wrong.
+        The token comes from --token or ${TokenVariable}.
         """;
 
     /// <summary>Runs the tool; returns its exit code (0 done, 1 refused or failed, 2 usage).</summary>
@@ -45,44 +34,75 @@ public static class CommandLine
         Func<string, string?> environment,
         CancellationToken cancellationToken)
     {
-        Arguments arguments;
-        try
+        var root = Build(environment);
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            arguments = Arguments.Parse(args);
-        }
-        catch (UsageException e)
-        {
-            await error.WriteLineAsync($"actors: {e.Message}\n\n{Usage}");
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"actors: {problem.Message}");
+            }
+
+            await error.WriteLineAsync($"Run 'actors {CommandPath(parsed)}--help' for usage.");
             return 2;
         }
 
-        if (arguments.Flag("help") || arguments.Positional.Count == 0)
+        var invocation = new InvocationConfiguration
         {
-            await (arguments.Flag("help") ? output : error).WriteLineAsync(Usage);
-            return arguments.Flag("help") ? 0 : 2;
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+
+            // Ctrl+C cancels cancellationToken (Program.cs); the command decides how to end.
+            ProcessTerminationTimeout = null,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>The <c>actors</c> command tree; <paramref name="environment"/> supplies <c>$ACTORS_TOKEN</c>.</summary>
+    public static RootCommand Build(Func<string, string?> environment)
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand(Description) { common.Url, common.Token, common.Json };
+        foreach (var verb in new Verb[]
+        {
+            CheckpointsCommand.Create(),
+            StateCommand.Create(),
+            DiffCommand.Create(),
+            PreviewCommand.Create(),
+            RewindCommand.Create(),
+            HistoryCommand.Create(),
+            ReplayCommand.Create(),
+        })
+        {
+            verb.Command.SetAction((parsed, cancellationToken) => RunVerbAsync(verb, common, parsed, environment, cancellationToken));
+            root.Add(verb.Command);
         }
 
-        var json = arguments.Flag("json");
+        return root;
+    }
+
+    private static string CommandPath(ParseResult parsed) =>
+        parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+
+    private static async Task<int> RunVerbAsync(Verb verb, CommonOptions common, ParseResult parsed, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+        var error = parsed.InvocationConfiguration.Error;
+        var json = parsed.GetValue(common.Json);
+        var url = parsed.GetRequiredValue(common.Url);
         try
         {
-            var (command, type, id) = Address(arguments);
-            await using var client = ActorsClient.Http(BaseUrl(arguments), Token(arguments, environment));
-            var session = new Session(client.GetActor(type, id), arguments, output, error, json);
-            return command switch
-            {
-                "checkpoints" => await CheckpointsCommand.RunAsync(session, cancellationToken),
-                "state" => await StateCommand.RunAsync(session, cancellationToken),
-                "diff" => await DiffCommand.RunAsync(session, cancellationToken),
-                "preview" => await PreviewCommand.RunAsync(session, cancellationToken),
-                "rewind" => await RewindCommand.RunAsync(session, cancellationToken),
-                "replay" => await ReplayCommand.RunAsync(session, cancellationToken),
-                "history" => await HistoryCommand.RunAsync(session, cancellationToken),
-                _ => throw new UsageException($"Unknown command '{command}'."),
-            };
+            var token = parsed.GetValue(common.Token) is { Length: > 0 } given ? given
+                : environment(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+                : throw new UsageException($"No token: pass --token or set {TokenVariable}.");
+            await using var client = ActorsClient.Http(new Uri(url), token);
+            var actor = client.GetActor(parsed.GetRequiredValue(verb.Type), parsed.GetRequiredValue(verb.Id));
+            return await verb.RunAsync(new Session(actor, parsed, output, error, json), cancellationToken);
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync($"actors: {e.Message}\n\n{Usage}");
+            await error.WriteLineAsync($"actors: {e.Message}\nRun 'actors {verb.Command.Name} --help' for usage.");
             return 2;
         }
         catch (ActorRequestException e)
@@ -92,43 +112,15 @@ public static class CommandLine
         }
         catch (HttpRequestException e)
         {
-            await error.WriteLineAsync($"actors: cannot reach {BaseUrlText(arguments)}: {e.Message}");
+            await error.WriteLineAsync($"actors: cannot reach {url}: {e.Message}");
             return 1;
         }
         catch (Exception e) when (e is IOException or TimeoutException)
         {
-            await error.WriteLineAsync($"actors: the connection to {BaseUrlText(arguments)} broke and could not be resumed: {e.Message}");
+            await error.WriteLineAsync($"actors: the connection to {url} broke and could not be resumed: {e.Message}");
             return 1;
         }
     }
-
-    private static (string Command, string Type, string Id) Address(Arguments arguments)
-    {
-        var words = arguments.Positional;
-        if (words.Count != 3)
-        {
-            throw new UsageException(words.Count < 3 ? "Give a command, an actor type and an id, e.g. 'actors checkpoints order ord-1'." : $"Unexpected '{words[3]}'.");
-        }
-
-        if (!ActorKey.IsValidId(words[2]))
-        {
-            throw new UsageException($"'{words[2]}' is not an actor id: 1-{ActorKey.MaxIdLength} characters of A-Z a-z 0-9 - _ . :");
-        }
-
-        return (words[0], words[1], words[2]);
-    }
-
-    private static Uri BaseUrl(Arguments arguments) =>
-        Uri.TryCreate(BaseUrlText(arguments), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            ? url
-            : throw new UsageException($"--url must be an http(s) URL such as {DefaultUrl}.");
-
-    private static string BaseUrlText(Arguments arguments) => arguments.Option("url") ?? DefaultUrl;
-
-    private static string Token(Arguments arguments, Func<string, string?> environment) =>
-        arguments.Option("token") is { Length: > 0 } token ? token
-        : environment(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : throw new UsageException($"No token: pass --token or set {TokenVariable}.");
 
     /// <summary>The problem detail: as JSON for scripts, as a few lines for people.</summary>
     private static async Task WriteProblemAsync(TextWriter error, JsonObject problem, bool json)
@@ -147,5 +139,41 @@ public static class CommandLine
                 await error.WriteLineAsync($"  {name}: {Format.Value(value)}");
             }
         }
+    }
+
+    /// <summary>The options every command takes, before or after its name.</summary>
+    private sealed class CommonOptions
+    {
+        public Option<string> Url { get; } = new("--url")
+        {
+            Description = "The silo's base URL.",
+            HelpName = "URL",
+            Recursive = true,
+            DefaultValueFactory = _ => DefaultUrl,
+            Validators =
+            {
+                result =>
+                {
+                    if (result.GetValueOrDefault<string>() is { } text
+                        && !(Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
+                    {
+                        result.AddError($"--url must be an http(s) URL such as {DefaultUrl}, not '{text}'.");
+                    }
+                },
+            },
+        };
+
+        public Option<string> Token { get; } = new("--token")
+        {
+            Description = $"The bearer token (default: ${TokenVariable}).",
+            HelpName = "TOKEN",
+            Recursive = true,
+        };
+
+        public Option<bool> Json { get; } = new("--json")
+        {
+            Description = "Print JSON for scripts instead of tables (replay: one JSON object per line).",
+            Recursive = true,
+        };
     }
 }

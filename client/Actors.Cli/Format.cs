@@ -19,6 +19,18 @@ public static class Format
         _ => value.ToJsonString(),
     };
 
+    /// <summary>An operation for a table: a REWIND names its target (<c>REWIND to v1</c>).</summary>
+    public static string Operation(string operation, RewindPoint? rewind) =>
+        rewind is null ? operation : $"{operation} to v{rewind.Version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A rewind's target in the server's <c>getHistory</c> shape.</summary>
+    public static JsonObject Json(RewindPoint target) => new()
+    {
+        ["checkpointId"] = target.CheckpointId.ToString(),
+        ["version"] = target.Version,
+        ["timestamp"] = Time(target.Timestamp),
+    };
+
     /// <summary>A checkpoint in the server's <c>getCheckpoints</c> shape.</summary>
     public static JsonObject Json(Checkpoint checkpoint)
     {
@@ -39,14 +51,14 @@ public static class Format
         return json;
     }
 
-    /// <summary>A rewind's answer in the server's shape.</summary>
+    /// <summary>A rewind's answer in the server's shape: <c>checkpointId</c> and <c>timestamp</c> are the target's, <c>version</c> the new checkpoint's.</summary>
     public static JsonObject Json(RewindOutcome outcome) => new()
     {
-        ["success"] = outcome.Success,
-        ["checkpointId"] = outcome.CheckpointId.ToString(),
-        ["timestamp"] = Time(outcome.Timestamp),
+        ["success"] = true,
+        ["checkpointId"] = outcome.Target.CheckpointId.ToString(),
+        ["timestamp"] = Time(outcome.Target.Timestamp),
         ["checkpointsAffected"] = outcome.CheckpointsAffected,
-        ["version"] = outcome.Version,
+        ["version"] = outcome.Checkpoint.Version,
     };
 
     /// <summary>A replayed mutation set in the shape of the replay stream's <c>data</c>.</summary>
@@ -79,6 +91,11 @@ public static class Format
         if (entry.Reason is not null)
         {
             json["reason"] = entry.Reason;
+        }
+
+        if (entry.Rewind is not null)
+        {
+            json["rewind"] = Json(entry.Rewind);
         }
 
         return json;

@@ -1,28 +1,32 @@
+using System.CommandLine;
 using Actors.Grains;
 using Actors.Abstractions;
 using Actors.Client;
 
 namespace Actors.Cli;
 
-/// <summary>What a command works with: the actor, its options and where to write.</summary>
+/// <summary>What a command works with: the actor, its parsed command line and where to write.</summary>
 /// <param name="Actor">The actor the command line names.</param>
-/// <param name="Arguments">The parsed command line.</param>
+/// <param name="Parsed">The parsed command line, to read the command's options from.</param>
 /// <param name="Output">Results go here.</param>
 /// <param name="Error">Progress and errors go here.</param>
 /// <param name="Json">Print JSON for scripts instead of tables.</param>
-public sealed record Session(ActorRef<IActorGrain> Actor, Arguments Arguments, TextWriter Output, TextWriter Error, bool Json)
+public sealed record Session(ActorRef<IActorGrain> Actor, ParseResult Parsed, TextWriter Output, TextWriter Error, bool Json)
 {
-    /// <summary>The one point named by the first given of <paramref name="names"/> (<c>version</c>, <c>checkpoint</c>, a time option).</summary>
+    /// <summary>The value of <paramref name="option"/>.</summary>
+    public T? Get<T>(Option<T> option) => Parsed.GetValue(option);
+
+    /// <summary>The one point named by <c>--version</c>, <c>--checkpoint</c> or the time option of <paramref name="point"/>.</summary>
     /// <exception cref="UsageException">More than one is given, or none when <paramref name="required"/>.</exception>
-    public HistoryPoint? Point(bool required, string timeOption)
+    public HistoryPoint? Point(PointOptions point, bool required)
     {
-        var version = Arguments.Number("version");
-        var checkpoint = Arguments.Option("checkpoint");
-        var time = Arguments.Option(timeOption);
+        var version = Get(point.Version);
+        var checkpoint = Get(point.Checkpoint);
+        var time = Get(point.Time);
         var given = (version is null ? 0 : 1) + (checkpoint is null ? 0 : 1) + (time is null ? 0 : 1);
         if (given > 1 || (required && given == 0))
         {
-            throw new UsageException($"Give exactly one of --version N, --checkpoint ID or --{timeOption} T.");
+            throw new UsageException($"Give exactly one of --version N, --checkpoint ID or {point.Time.Name} T.");
         }
 
         if (version is { } v)
@@ -35,7 +39,7 @@ public sealed record Session(ActorRef<IActorGrain> Actor, Arguments Arguments, T
             return Guid.TryParse(checkpoint, out var id) ? HistoryPoint.Checkpoint(id) : throw new UsageException($"--checkpoint must be a checkpoint id (UUID), not '{checkpoint}'.");
         }
 
-        return time is null ? null : Parse(time, timeOption);
+        return time is null ? null : Parse(time, point.Time.Name);
     }
 
     /// <summary>A checkpoint id, version or time as the user typed it.</summary>
@@ -48,14 +52,11 @@ public sealed record Session(ActorRef<IActorGrain> Actor, Arguments Arguments, T
         }
         catch (FormatException e)
         {
-            throw new UsageException($"--{option}: {e.Message}");
+            throw new UsageException($"{option}: {e.Message}");
         }
     }
 
-    /// <summary>The comma-separated list in <c>--<paramref name="name"/></c>, or null.</summary>
-    public IReadOnlyList<string>? List(string name) =>
-        Arguments.Option(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Refuses options the command does not know.</summary>
-    public void Done(string command) => Arguments.EnsureAllRead(command);
+    /// <summary>The comma-separated list in <paramref name="option"/>, or null.</summary>
+    public IReadOnlyList<string>? List(Option<string?> option) =>
+        Get(option)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -115,6 +115,12 @@ public sealed class ActorCommand
         return Create("rewind", body, MessagesJsonContext.Default.RewindBody);
     }
 
+    /// <summary>
+    /// <c>erase</c> for <paramref name="reason"/>: the actor's personal fields become null and every earlier value of them
+    /// unrecoverable (needs <c>actors/&lt;type&gt;:erase</c>); it must be the only change of its batch.
+    /// </summary>
+    public static ActorCommand Erase(string reason) => Create("erase", new EraseBody(reason), MessagesJsonContext.Default.EraseBody);
+
     /// <inheritdoc />
     public override string ToString() => $"{Type} {_body.ToJsonString()}";
 

@@ -56,6 +56,9 @@ public sealed class ActorPreview<TActor> : ActorScope<TActor>, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    private protected override bool Persists => false;
+
+    /// <inheritdoc />
     private protected override async Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

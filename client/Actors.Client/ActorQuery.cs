@@ -17,6 +17,14 @@ public sealed record ActorQuery
     /// <summary>The edges to follow, each with what to answer for its nodes.</summary>
     public IReadOnlyList<EdgeQuery> Navigate { get; init; } = [];
 
+    /// <summary>
+    /// Every field of actor type <paramref name="actorType"/> (<c>order</c>), each edge with all of its nodes' fields, and
+    /// <c>version</c>: the whole state, as <c>getState</c> answers it.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound for an unknown actor type.</exception>
+    public static ActorQuery Everything(string actorType) =>
+        ActorTypeName.Descriptor(actorType).Edges.Keys.Aggregate(All, (query, edge) => query.Include(edge));
+
     /// <summary>A query of exactly <paramref name="fields"/>.</summary>
     public static ActorQuery Select(params string[] fields) => new() { Fields = fields };
 

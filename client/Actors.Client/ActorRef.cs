@@ -28,21 +28,22 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
     public ActorPreview<TActor> Preview() => new(_transport, Key);
 
     /// <summary>
-    /// Restores the actor to <paramref name="target"/> for <paramref name="reason"/> (required): a REWIND checkpoint that
-    /// carries the reason and is audited as a restore, as <c>POST .../restore</c> does. Answers the restored state, every
-    /// field and edge and <c>version</c>. Unlike batches, a restore is not retried and is sent without an
-    /// <c>Idempotency-Key</c>, so after a lost connection look at the checkpoints before restoring again.
+    /// Restores the actor to <paramref name="target"/>: a REWIND checkpoint that carries <paramref name="reason"/> and is
+    /// audited as a restore, as <c>POST .../restore</c> does. Answers the restored state, every field and edge and
+    /// <c>version</c>. Over HTTP it is sent with an <c>Idempotency-Key</c>, so a retry after a lost answer restores once.
     /// </summary>
     /// <param name="target">The point to restore: a checkpoint, a version or a time.</param>
-    /// <param name="reason">Why; stored on the checkpoint and in the audit log.</param>
+    /// <param name="reason">
+    /// Why; stored on the checkpoint and in the audit log. Optional, as for every rewind, unless the server sets
+    /// <c>Actors:History:RequireReason</c>: then a missing or blank one is refused (InvalidMessage).
+    /// </param>
     /// <param name="fields">Restore only these fields; all when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ActorRefusedException">NotFound for a point that does not exist; InvalidMessage for a blank reason.</exception>
+    /// <exception cref="ActorRefusedException">NotFound for a point that does not exist; InvalidMessage for a reason the server requires.</exception>
     /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:rewind</c>.</exception>
-    public Task<JsonObject> RestoreAsync(HistoryPoint target, string reason, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    public Task<JsonObject> RestoreAsync(HistoryPoint target, string? reason = null, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return _transport.RestoreAsync(Key, ActorCommand.Rewind(target, reason, fields), cancellationToken);
     }
 
@@ -63,6 +64,9 @@ public sealed class ActorRef<TActor> : ActorScope<TActor>
         ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
         return _transport.ReplayAsync(Key, fromVersion, follow, cancellationToken);
     }
+
+    /// <inheritdoc />
+    private protected override bool Persists => true;
 
     /// <inheritdoc />
     private protected override Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Abstractions;
+using Actors.Grains.Messages;
 
 namespace Actors.Client;
 
@@ -62,6 +63,32 @@ public abstract class ActorScope<TActor>
     public async Task<T> QueryAsync<T>(ActorQuery? query, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
         (await QueryAsync(query, cancellationToken)).Deserialize(typeInfo)!;
 
+    /// <summary>
+    /// The actor's current state as its contract record, e.g. <c>order.QueryAsync&lt;OrderState&gt;()</c>: every field and
+    /// edge, read with the contracts' source-generated JSON. The answer's <c>version</c> is not part of the record; ask
+    /// <see cref="QueryAsync(ActorQuery?, CancellationToken)"/> for it. Fields the caller may not see come masked (a payment's
+    /// <c>cardNumber</c> as <c>****1234</c>).
+    /// </summary>
+    /// <typeparam name="TState">The actor type's state record: <c>OrderState</c> for an order.</typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TState"/> is not this actor type's state.</exception>
+    /// <exception cref="ActorRefusedException">NotFound before <c>create</c>, Deleted after <c>delete</c>.</exception>
+    public async Task<TState> QueryAsync<TState>(CancellationToken cancellationToken = default)
+        where TState : EntityState
+    {
+        var typeInfo = StateType<TState>();
+        return ReadState(await QueryAsync(ActorQuery.Everything(Key.Type), cancellationToken), typeInfo);
+    }
+
+    /// <summary>The state as it was at <paramref name="point"/> as its contract record (see <see cref="QueryAsync{TState}(CancellationToken)"/>), or null before the actor existed.</summary>
+    /// <typeparam name="TState">The actor type's state record: <c>OrderState</c> for an order.</typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TState"/> is not this actor type's state.</exception>
+    public async Task<TState?> GetStateAsync<TState>(HistoryPoint point, CancellationToken cancellationToken = default)
+        where TState : EntityState
+    {
+        var typeInfo = StateType<TState>();
+        return await GetStateAsync(point, cancellationToken) is { } state ? ReadState(state, typeInfo) : null;
+    }
+
     /// <summary>The state as it was at <paramref name="point"/> (every field and <c>version</c>), or null before the actor existed.</summary>
     public async Task<JsonObject?> GetStateAsync(HistoryPoint point, CancellationToken cancellationToken = default)
     {
@@ -71,7 +98,9 @@ public abstract class ActorScope<TActor>
 
     /// <summary>
     /// Rewinds to <paramref name="target"/>: a new checkpoint that restores the state then (or only <paramref name="fields"/>),
-    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound.
+    /// recording <paramref name="reason"/>. History is never edited: the rewind can itself be rewound. The reason is
+    /// optional unless the server sets <c>Actors:History:RequireReason</c> (then a persisted rewind without one is refused
+    /// as InvalidMessage; a preview's never needs one).
     /// </summary>
     public async Task<RewindOutcome> RewindAsync(
         HistoryPoint target,
@@ -81,7 +110,21 @@ public abstract class ActorScope<TActor>
         CancellationToken cancellationToken = default)
     {
         var response = await ExecuteAsync([ActorCommand.Rewind(target, reason, fields)], options ?? new SendOptions(), cancellationToken);
-        return response.Get(0, ClientJsonContext.Default.RewindOutcome);
+        return RewindOutcome.From(response.Get(0, MessagesJsonContext.Default.RewindResult), Persists);
+    }
+
+    /// <summary>
+    /// Erases the actor's personal data for <paramref name="reason"/> (required): an ERASE checkpoint carrying the reason,
+    /// audited, after which no earlier value of the personal fields can be read by anyone, through any path; the rest of the
+    /// history stays, and values written later are kept as usual. In a preview nothing is persisted.
+    /// </summary>
+    /// <exception cref="ActorRefusedException">NotFound for an actor never created; InvalidMessage for a blank reason.</exception>
+    /// <exception cref="ActorForbiddenException">The caller lacks <c>actors/&lt;type&gt;:erase</c>.</exception>
+    public async Task<EraseResult> EraseAsync(string reason, SendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var response = await ExecuteAsync([ActorCommand.Erase(reason)], options ?? new SendOptions(), cancellationToken);
+        return response.Get(0, MessagesJsonContext.Default.EraseResult);
     }
 
     /// <summary>
@@ -99,17 +142,21 @@ public abstract class ActorScope<TActor>
     /// One page of history, oldest first: at most <paramref name="limit"/> checkpoints after the first <paramref name="offset"/>,
     /// each with the old and new values of the fields it changed, and the total number of checkpoints.
     /// </summary>
+    /// <remarks>
+    /// Without <paramref name="offset"/> the page starts where the actor's history can be told (<see cref="HistoryPage.EarliestVersion"/>:
+    /// 0 unless older history was pruned); an offset before a pruned boundary is refused as <c>HistoryPruned</c> (410).
+    /// </remarks>
     /// <exception cref="ActorRefusedException">NotFound before <c>create</c>; InvalidMessage for a limit outside 1..1000 or a negative offset.</exception>
-    public async Task<HistoryPage> GetHistoryPageAsync(int limit = DefaultHistoryPageSize, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<HistoryPage> GetHistoryPageAsync(int limit = DefaultHistoryPageSize, int? offset = null, CancellationToken cancellationToken = default)
     {
         var response = await ExecuteAsync([ActorCommand.GetHistory(limit, offset)], new SendOptions(), cancellationToken);
         return response.Get(0, ClientJsonContext.Default.WireHistoryPage).ToPage();
     }
 
-    /// <summary>Every checkpoint from the <paramref name="offset"/>-th on with its old and new values, oldest first, fetched <paramref name="pageSize"/> at a time.</summary>
+    /// <summary>Every checkpoint from the <paramref name="offset"/>-th on (default: where history starts) with its old and new values, oldest first, fetched <paramref name="pageSize"/> at a time.</summary>
     public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(
         int pageSize = MaxPageSize,
-        int offset = 0,
+        int? offset = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)
@@ -125,8 +172,18 @@ public abstract class ActorScope<TActor>
                 yield break;
             }
 
-            offset += page.Entries.Count;
+            offset = page.Offset + page.Entries.Count;
         }
+    }
+
+    /// <summary>
+    /// Where the actor's readable history starts: the oldest version whose state any tier still holds (1 unless older
+    /// history was pruned) and its commit time. Reads of earlier points are refused as <c>HistoryPruned</c> (410).
+    /// </summary>
+    public async Task<(long Version, DateTimeOffset? Timestamp)> GetHistoryStartAsync(CancellationToken cancellationToken = default)
+    {
+        var page = await GetHistoryPageAsync(1, null, cancellationToken);
+        return (page.EarliestVersion, page.EarliestTimestamp);
     }
 
     /// <summary>One page: at most <paramref name="limit"/> checkpoints after checkpoint <paramref name="after"/>, earliest first.</summary>
@@ -187,6 +244,23 @@ public abstract class ActorScope<TActor>
             after = checkpoints[^1].CheckpointId;
         }
     }
+
+    /// <summary>The contracts' JSON metadata of <typeparamref name="TState"/>, when it is this actor type's state.</summary>
+    private JsonTypeInfo<TState> StateType<TState>()
+        where TState : EntityState =>
+        ActorTypeName.Descriptor(Key.Type).StateType as JsonTypeInfo<TState>
+            ?? throw new ArgumentException($"{typeof(TState).Name} is not the state of actor type '{Key.Type}'.", nameof(TState));
+
+    /// <summary>An answer as the state record: without <c>version</c>, which the answer adds beside the state's fields.</summary>
+    private static TState ReadState<TState>(JsonObject answer, JsonTypeInfo<TState> typeInfo)
+    {
+        var state = (JsonObject)answer.DeepClone();
+        state.Remove(ActorTypeDescriptor.VersionField);
+        return state.Deserialize(typeInfo) ?? throw new InvalidOperationException("The state answered null.");
+    }
+
+    /// <summary>False in a preview: nothing sent through it is written.</summary>
+    private protected abstract bool Persists { get; }
 
     /// <summary>Runs one batch in this scope.</summary>
     private protected abstract Task<BatchResponse> ExecuteAsync(IReadOnlyList<ActorCommand> commands, SendOptions options, CancellationToken cancellationToken);

@@ -1,5 +1,7 @@
-using Actors.Grains;
 using Actors.Abstractions;
+using Actors.Abstractions.Errors;
+using Actors.Client.Transport;
+using Actors.Grains;
 
 namespace Actors.Client;
 
@@ -19,5 +21,19 @@ internal static class ActorTypeName
 
         var type = name[1..^"Actor".Length];
         return char.ToLowerInvariant(type[0]) + type[1..];
+    }
+
+    /// <summary>What the contracts know about actor type <paramref name="type"/> (<c>order</c>): its fields, edges and state record.</summary>
+    /// <exception cref="ActorRefusedException">NotFound for an unknown type, as the server answers it.</exception>
+    public static ActorTypeDescriptor Descriptor(string type)
+    {
+        try
+        {
+            return ActorAccess.Resolve(type);
+        }
+        catch (ActorException e)
+        {
+            throw new ActorRefusedException(e.Kind, ProblemDetails.StatusOf(e.Kind), ProblemDetails.ForKind(e.Kind, e.Message));
+        }
     }
 }

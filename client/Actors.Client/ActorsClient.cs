@@ -48,17 +48,22 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>
     /// A client of the silo at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080</c>) sending
-    /// <paramref name="token"/> as its bearer token. It owns its <see cref="HttpClient"/> and disposes it with itself.
+    /// <paramref name="token"/> as its bearer token. It owns its <see cref="HttpClient"/>, with the actors' resilience pipeline
+    /// (retries as <paramref name="options"/> say), and disposes it with itself.
     /// </summary>
     public static ActorsClient Http(Uri baseAddress, string token, ActorsHttpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        return new ActorsClient(new HttpTransport(new HttpClient(), ownsHttp: true, WithSlash(baseAddress), Token(token), options ?? new ActorsHttpOptions()));
+        var settings = options ?? new ActorsHttpOptions();
+        var http = new HttpClient(ActorsHttpResilience.CreateHandler(settings, new SocketsHttpHandler()));
+        return new ActorsClient(new HttpTransport(http, ownsHttp: true, WithSlash(baseAddress), Token(token), settings));
     }
 
     /// <summary>
     /// A client sending through <paramref name="httpClient"/> (whose <see cref="HttpClient.BaseAddress"/> is the silo),
-    /// e.g. one from <c>IHttpClientFactory</c>; the caller keeps ownership of it.
+    /// e.g. one from <c>IHttpClientFactory</c>; the caller keeps ownership of it. It retries only through the client's own
+    /// handlers: register it with <c>services.AddActorsHttpClient(...)</c>, or add <c>.AddActorsResilienceHandler()</c> to
+    /// your <c>AddHttpClient(...)</c>.
     /// </summary>
     public static ActorsClient Http(HttpClient httpClient, string token, ActorsHttpOptions? options = null)
     {

@@ -13,9 +13,14 @@ public sealed record BatchResponse(IReadOnlyList<MessageResponse> Results, long 
     /// <summary>The last message's result: what the server answers for a batch without <c>?results=all</c>.</summary>
     public JsonNode? Last => Results.Count == 0 ? null : Results[^1].Result;
 
-    /// <summary>The checkpoint the batch made (every mutating result names the same one), or null for a read-only batch.</summary>
+    /// <summary>
+    /// The checkpoint the batch made (every command's result names the same one), or null for a read-only batch. A
+    /// <c>rewind</c>'s result names its target instead, so a batch whose only change is a rewind answers null here: its
+    /// version is <see cref="Version"/>.
+    /// </summary>
     public Guid? CheckpointId =>
-        Results.Select(r => r.Result is JsonObject o && o["success"] is not null && o["checkpointId"] is JsonValue id && id.TryGetValue<string>(out var text) && Guid.TryParse(text, out var g) ? g : (Guid?)null)
+        Results.Where(r => r.Type != "rewind")
+            .Select(r => r.Result is JsonObject o && o["success"] is not null && o["checkpointId"] is JsonValue id && id.TryGetValue<string>(out var text) && Guid.TryParse(text, out var g) ? g : (Guid?)null)
             .FirstOrDefault(g => g is not null);
 
     /// <summary>The result of message <paramref name="index"/> as <typeparamref name="T"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Actors.Client;
@@ -7,7 +8,7 @@ namespace Actors.Client;
 /// <param name="Timestamp">When it committed, to the microsecond.</param>
 /// <param name="Version">The actor's version after it (1 for the first).</param>
 /// <param name="Principal">Who sent the batch.</param>
-/// <param name="Operation">CREATE, UPDATE, REWIND, DELETE or UNDELETE.</param>
+/// <param name="Operation">CREATE, UPDATE, REWIND, ERASE, DELETE or UNDELETE.</param>
 /// <param name="Metadata"><c>commands</c> (the batch's mutating messages as <c>{type, ...body}</c>) and, for a rewind, <c>rewind</c> (its target).</param>
 /// <param name="Reason">The reason the batch gave, if any (a rewind's <c>reason</c>).</param>
 public sealed record Checkpoint(
@@ -24,4 +25,10 @@ public sealed record Checkpoint(
         Metadata?["commands"] is JsonArray commands
             ? [.. commands.Select(c => (string?)c?["type"] ?? "?")]
             : [];
+
+    /// <summary>For a REWIND, the checkpoint it went back to (<c>metadata.rewind</c>); null otherwise.</summary>
+    public RewindPoint? Rewind =>
+        Metadata?["rewind"] is JsonObject target
+            ? target.Deserialize(ClientJsonContext.Default.RewindPoint)
+            : null;
 }

@@ -7,7 +7,7 @@ namespace Actors.Client;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(List<Checkpoint>))]
 [JsonSerializable(typeof(List<WireActivityEntry>))]
-[JsonSerializable(typeof(RewindOutcome))]
+[JsonSerializable(typeof(RewindPoint))]
 [JsonSerializable(typeof(WireHistoryPage))]
 [JsonSerializable(typeof(List<PendingChange>))]
 [JsonSerializable(typeof(MutationSetEvent))]

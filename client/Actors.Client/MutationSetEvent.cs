@@ -11,7 +11,7 @@ namespace Actors.Client;
 /// <param name="GlobalVersion">Its place in the one sequence every actor's mutation sets take from.</param>
 /// <param name="Timestamp">When it committed, to the microsecond.</param>
 /// <param name="Principal">Who sent the batch.</param>
-/// <param name="Operation">CREATE, UPDATE, REWIND, DELETE or UNDELETE.</param>
+/// <param name="Operation">CREATE, UPDATE, REWIND, ERASE, DELETE or UNDELETE.</param>
 /// <param name="Reason">The reason the batch gave, if any.</param>
 /// <param name="Metadata"><c>commands</c> (the batch's mutating messages) and, for a rewind, its target.</param>
 /// <param name="Events">The stored events, <c>[{ "type": "Order.TagAdded", "data": { ... } }, ...]</c>.</param>

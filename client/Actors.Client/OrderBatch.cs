@@ -30,4 +30,8 @@ public static class OrderBatch
     /// <summary>Adds <c>setDeliveryState</c>: pending → shipped → delivered → returned, shipped → returned.</summary>
     public static ActorBatch<IOrderActor> SetDeliveryState(this ActorBatch<IOrderActor> batch, string deliveryId, string deliveryState) =>
         batch.Add(ActorCommand.Create("setDeliveryState", new SetDeliveryState(deliveryId, deliveryState), GrainsJsonContext.Default.SetDeliveryState));
+
+    /// <summary>Adds <c>setCustomerEmail</c>: the customer's email (personal data).</summary>
+    public static ActorBatch<IOrderActor> SetCustomerEmail(this ActorBatch<IOrderActor> batch, string customerEmail) =>
+        batch.Add(ActorCommand.Create("setCustomerEmail", new SetCustomerEmail(customerEmail), GrainsJsonContext.Default.SetCustomerEmail));
 }

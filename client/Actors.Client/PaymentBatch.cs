@@ -26,4 +26,8 @@ public static class PaymentBatch
     /// <summary>Adds <c>cancel</c> (from pending or authorized).</summary>
     public static ActorBatch<IPaymentActor> Cancel(this ActorBatch<IPaymentActor> batch) =>
         batch.Add(ActorCommand.Create("cancel", new CancelPayment(), GrainsJsonContext.Default.CancelPayment));
+
+    /// <summary>Adds <c>setCardNumber</c> (while pending): the card to authorize (personal data).</summary>
+    public static ActorBatch<IPaymentActor> SetCardNumber(this ActorBatch<IPaymentActor> batch, string cardNumber) =>
+        batch.Add(ActorCommand.Create("setCardNumber", new SetCardNumber(cardNumber), GrainsJsonContext.Default.SetCardNumber));
 }

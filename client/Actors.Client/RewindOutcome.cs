@@ -1,9 +1,21 @@
+using System.Globalization;
+using Actors.Grains.Messages;
+
 namespace Actors.Client;
 
-/// <summary>What a rewind answered.</summary>
-/// <param name="Success">Always true: a refused rewind throws instead.</param>
-/// <param name="CheckpointId">The target checkpoint.</param>
-/// <param name="Timestamp">The target checkpoint's time.</param>
+/// <summary>
+/// What a rewind did, each value named for the checkpoint it belongs to: the <see cref="Target"/> it went back to, and the
+/// REWIND <see cref="Checkpoint"/> it made. (The wire answer's <c>checkpointId</c> and <c>timestamp</c> are the target's,
+/// its <c>version</c> the new checkpoint's.)
+/// </summary>
+/// <param name="Target">The checkpoint rewound to.</param>
+/// <param name="Checkpoint">The REWIND checkpoint the rewind made; in a preview, the one it would make.</param>
 /// <param name="CheckpointsAffected">How many checkpoints after the target were undone.</param>
-/// <param name="Version">The version of the new rewind checkpoint (in a preview: the version it would have).</param>
-public sealed record RewindOutcome(bool Success, Guid CheckpointId, DateTimeOffset Timestamp, long CheckpointsAffected, long Version);
+public sealed record RewindOutcome(RewindPoint Target, RewindCheckpoint Checkpoint, long CheckpointsAffected)
+{
+    /// <summary>The outcome in the wire's <paramref name="result"/>; <paramref name="persisted"/> is false in a preview.</summary>
+    internal static RewindOutcome From(RewindResult result, bool persisted) => new(
+        new RewindPoint(result.TargetCheckpointId, result.TargetVersion, DateTimeOffset.Parse(result.TargetTimestamp, CultureInfo.InvariantCulture)),
+        new RewindCheckpoint(result.RewindVersion, persisted),
+        result.CheckpointsAffected);
+}

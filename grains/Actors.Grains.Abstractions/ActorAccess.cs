@@ -26,11 +26,15 @@ public static class ActorAccess
         return descriptor;
     }
 
-    /// <summary>The permission a message of <paramref name="kind"/> needs: <c>read</c>, <c>write</c>, <c>rewind</c> or, in a preview, <c>rewind:preview</c>.</summary>
+    /// <summary>
+    /// The permission a message of <paramref name="kind"/> needs: <c>read</c>, <c>write</c>, <c>rewind</c> or, in a preview,
+    /// <c>rewind:preview</c>, and <c>erase</c> (in a preview too: it shows what an erasure would leave).
+    /// </summary>
     public static string PermissionFor(MessageKind kind, bool preview) => kind switch
     {
         MessageKind.Read => "read",
         MessageKind.Write => "write",
+        MessageKind.Erase => "erase",
         _ => preview ? "rewind:preview" : "rewind",
     };
 

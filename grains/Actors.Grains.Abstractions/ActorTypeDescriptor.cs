@@ -21,7 +21,7 @@ public sealed class ActorTypeDescriptor
         Codec = builder.Codec;
         Messages = builder.Messages.ToFrozenDictionary(StringComparer.Ordinal);
         Edges = builder.Edges.ToFrozenDictionary(StringComparer.Ordinal);
-        SensitiveFields = builder.SensitiveFields.ToFrozenSet(StringComparer.Ordinal);
+        PersonalFields = builder.PersonalFields.ToFrozenSet(StringComparer.Ordinal);
         StateFields = [.. StateType.Properties.Select(p => p.Name)];
         ScalarFields = [.. StateFields.Where(f => !Edges.ContainsKey(f)), VersionField];
     }
@@ -47,8 +47,14 @@ public sealed class ActorTypeDescriptor
     /// <summary>The state's edges, for <c>navigate</c>.</summary>
     public IReadOnlyDictionary<string, EdgeDescriptor> Edges { get; }
 
-    /// <summary>Fields masked unless the caller has <c>actors/&lt;type&gt;:pii</c>.</summary>
-    public IReadOnlySet<string> SensitiveFields { get; }
+    /// <summary>
+    /// The personal fields: stored sealed with the actor's data key, erased by <c>erase</c>, and masked unless the caller
+    /// has <c>actors/&lt;type&gt;:pii</c>.
+    /// </summary>
+    public IReadOnlySet<string> PersonalFields { get; }
+
+    /// <summary>Fields masked unless the caller has <c>actors/&lt;type&gt;:pii</c>: the personal fields.</summary>
+    public IReadOnlySet<string> SensitiveFields => PersonalFields;
 
     /// <summary>Every field of the stored state, edges included.</summary>
     public IReadOnlyList<string> StateFields { get; }
@@ -93,6 +99,7 @@ public sealed class ActorTypeDescriptor
             Message("diff", MessageKind.Read, json.DiffBody);
             Message("getPendingChanges", MessageKind.Read, json.EmptyBody);
             Message("rewind", MessageKind.Rewind, json.RewindBody);
+            Message("erase", MessageKind.Erase, json.EraseBody);
             Message("addTag", MessageKind.Write, json.TagBody);
             Message("removeTag", MessageKind.Write, json.TagBody);
             Message("delete", MessageKind.Write, json.EmptyBody);
@@ -101,7 +108,8 @@ public sealed class ActorTypeDescriptor
                 .Add("TagRemoved", json.TagRemoved)
                 .Add("Deleted", json.ActorDeleted)
                 .Add("Undeleted", json.ActorUndeleted)
-                .Add("Restored", json.StateRestored);
+                .Add("Restored", json.StateRestored)
+                .Add("PersonalDataErased", json.PersonalDataErased);
         }
 
         internal string Name { get; }
@@ -116,7 +124,7 @@ public sealed class ActorTypeDescriptor
 
         internal Dictionary<string, EdgeDescriptor> Edges { get; } = new(StringComparer.Ordinal);
 
-        internal HashSet<string> SensitiveFields { get; } = new(StringComparer.Ordinal);
+        internal HashSet<string> PersonalFields { get; } = new(StringComparer.Ordinal);
 
         /// <summary>A domain command (needs <c>:write</c>) whose body is <typeparamref name="TBody"/>.</summary>
         public Builder Command<TBody>(string type, JsonTypeInfo<TBody> body) => Message(type, MessageKind.Write, body);
@@ -136,10 +144,10 @@ public sealed class ActorTypeDescriptor
             return this;
         }
 
-        /// <summary>A field masked unless the caller may see personal data.</summary>
-        public Builder Sensitive(string field)
+        /// <summary>A personal field: stored sealed, erased by <c>erase</c>, masked unless the caller may see personal data.</summary>
+        public Builder Personal(string field)
         {
-            SensitiveFields.Add(field);
+            PersonalFields.Add(field);
             return this;
         }
 
@@ -149,6 +157,12 @@ public sealed class ActorTypeDescriptor
             if (!Messages.ContainsKey("create"))
             {
                 throw new InvalidOperationException($"Actor type '{Name}' has no create command.");
+            }
+
+            var unknown = PersonalFields.Where(f => !StateType.Properties.Any(p => p.Name == f)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException($"Actor type '{Name}' has no field {string.Join(", ", unknown)} to make personal.");
             }
 
             return new ActorTypeDescriptor(this);

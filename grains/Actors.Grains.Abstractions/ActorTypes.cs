@@ -8,13 +8,13 @@ namespace Actors.Grains;
 
 /// <summary>
 /// The five actor types: their URL names, messages (and the permission each needs), events, fields, edges and
-/// sensitive fields. The grains, the gateway and the clients all read them from here.
+/// personal fields. The grains, the gateway and the clients all read them from here.
 /// </summary>
 public static class ActorTypes
 {
     private static readonly GrainsJsonContext Json = GrainsJsonContext.Default;
 
-    /// <summary>Orders: lines, deliveries and open → confirmed → completed | cancelled.</summary>
+    /// <summary>Orders: lines, deliveries and open → confirmed → completed | cancelled; the customer's email is personal.</summary>
     public static ActorTypeDescriptor Order { get; } = ActorTypeDescriptor
         .For("order", "Order", "orderId", Json.OrderState)
         .Command("create", Json.CreateOrder)
@@ -23,17 +23,20 @@ public static class ActorTypes
         .Command("removeOrderLine", Json.RemoveOrderLine)
         .Command("addDelivery", Json.AddDelivery)
         .Command("setDeliveryState", Json.SetDeliveryState)
+        .Command("setCustomerEmail", Json.SetCustomerEmail)
         .Event("Created", Json.OrderCreated)
         .Event("StateChanged", Json.OrderStateChanged)
         .Event("LineAdded", Json.OrderLineAdded)
         .Event("LineRemoved", Json.OrderLineRemoved)
         .Event("DeliveryAdded", Json.DeliveryAdded)
         .Event("DeliveryStateChanged", Json.DeliveryStateChanged)
+        .Event("CustomerEmailSet", Json.CustomerEmailSet)
         .Edge("lines", Json.OrderLine)
         .Edge("deliveries", Json.Delivery)
+        .Personal("customerEmail")
         .Build();
 
-    /// <summary>Payments: pending → authorized → captured → refunded, or cancelled; the card number is sensitive.</summary>
+    /// <summary>Payments: pending → authorized → captured → refunded, or cancelled; the card number is personal.</summary>
     public static ActorTypeDescriptor Payment { get; } = ActorTypeDescriptor
         .For("payment", "Payment", "paymentId", Json.PaymentState)
         .Command("create", Json.CreatePayment)
@@ -41,12 +44,14 @@ public static class ActorTypes
         .Command("capture", Json.CapturePayment)
         .Command("refund", Json.RefundPayment)
         .Command("cancel", Json.CancelPayment)
+        .Command("setCardNumber", Json.SetCardNumber)
         .Event("Created", Json.PaymentCreated)
         .Event("Authorized", Json.PaymentAuthorized)
         .Event("Captured", Json.PaymentCaptured)
         .Event("Refunded", Json.PaymentRefunded)
         .Event("Cancelled", Json.PaymentCancelled)
-        .Sensitive("cardNumber")
+        .Event("CardNumberSet", Json.CardNumberSet)
+        .Personal("cardNumber")
         .Build();
 
     /// <summary>Support tickets with comments.</summary>

@@ -48,6 +48,13 @@ public interface IActorGrain : IGrainWithStringKey
     /// </summary>
     Task<RewindResult> RewindAsync(RewindBody target, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erases the actor's personal data for <paramref name="reason"/> (required): an ERASE checkpoint whose event makes the
+    /// personal fields null, audited, with the actor's data keys destroyed in its transaction, so no earlier value of them
+    /// can be read again by anyone. The rest of the history stays.
+    /// </summary>
+    Task<EraseResult> EraseAsync(string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a tag.</summary>
     Task<CommandResult> AddTagAsync(string key, CancellationToken cancellationToken = default);
 

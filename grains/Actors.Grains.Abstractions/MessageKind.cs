@@ -11,4 +11,7 @@ public enum MessageKind
 
     /// <summary><c>rewind</c>: <c>actors/&lt;type&gt;:rewind</c>, or <c>:rewind:preview</c> in preview mode.</summary>
     Rewind,
+
+    /// <summary><c>erase</c>: <c>actors/&lt;type&gt;:erase</c>, persisted or in preview.</summary>
+    Erase,
 }

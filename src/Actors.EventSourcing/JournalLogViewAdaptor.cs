@@ -238,10 +238,24 @@ internal sealed class JournalLogViewAdaptor<TView, TEntry> : ILogViewAdaptor<TVi
         }
         else
         {
+            IReadOnlyList<MutationSetRecord> tail;
+            try
+            {
+                tail = await _store.ReadTailAsync(Actor, _version, CancellationToken.None);
+            }
+            catch (HistoryPrunedException)
+            {
+                // This view is older than the actor's boundary (a stale activation while another compacted the actor):
+                // the sets it lacks are gone, so load afresh from the snapshot at the boundary.
+                _loaded = false;
+                await CatchUpAsync();
+                return;
+            }
+
             var view = _confirmed;
             var version = (long)_version;
             var copied = false;
-            foreach (var set in await _store.ReadTailAsync(Actor, _version, CancellationToken.None))
+            foreach (var set in tail)
             {
                 if (!copied)
                 {

@@ -15,6 +15,18 @@ public sealed class GatewayOptions
     /// <summary>The longest <c>Idempotency-Key</c> accepted.</summary>
     public int MaxIdempotencyKeyLength { get; set; } = 200;
 
+    /// <summary>
+    /// The longest request target (path and query) the gateway serves: 414 problem above. Kestrel itself refuses, without
+    /// a body, a request line longer than twice this (<see cref="KestrelLimit"/>).
+    /// </summary>
+    public int MaxUrlLength { get; set; } = 8 * 1024;
+
+    /// <summary>The most header bytes (names, values, separators) a request may carry: 431 problem above (Kestrel: twice).</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>The most header lines a request may carry: 431 problem above (Kestrel: twice).</summary>
+    public int MaxHeaderCount { get; set; } = 100;
+
     /// <summary>How long a client may take to send the request line and headers before the connection is closed.</summary>
     public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -30,4 +42,10 @@ public sealed class GatewayOptions
     /// instead of sending a request on a connection the server is closing.
     /// </summary>
     public TimeSpan ShutdownDrain { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Kestrel's own limit for one of the gateway's: twice as much, so requests between the two reach the gateway, which
+    /// refuses them with a problem body; Kestrel refuses what lies beyond before any application code runs, without one.
+    /// </summary>
+    public static int KestrelLimit(int gatewayLimit) => gatewayLimit > int.MaxValue / 2 ? int.MaxValue : gatewayLimit * 2;
 }

@@ -10,7 +10,7 @@ public static class PostgresJournalServiceCollectionExtensions
     /// <summary>
     /// Registers one <see cref="NpgsqlDataSource"/> (the connection pool; the container disposes it) and
     /// <see cref="PostgresJournalStore"/> as the <see cref="IJournalStore"/> and the stores kept beside the journal
-    /// (<see cref="IGrainStateStore"/>, <see cref="IReminderStore"/>, <see cref="ISnapshotDataStore"/>). The host still calls
+    /// (<see cref="IGrainStateStore"/>, <see cref="IReminderStore"/>, <see cref="ISnapshotDataStore"/>, <see cref="IHistoryStore"/>, <see cref="IDataKeyStore"/>). The host still calls
     /// <see cref="IJournalStore.InitializeAsync"/> once at start-up. The store's settings are <see cref="PostgresJournalOptions"/>
     /// (bind them with <c>AddOptions&lt;PostgresJournalOptions&gt;().BindConfiguration(...)</c>).
     /// </summary>
@@ -34,6 +34,8 @@ public static class PostgresJournalServiceCollectionExtensions
         services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
         services.AddSingleton<IReminderStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
         services.AddSingleton<ISnapshotDataStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
+        services.AddSingleton<IHistoryStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
+        services.AddSingleton<IDataKeyStore>(provider => provider.GetRequiredService<PostgresJournalStore>());
         return services;
     }
 }

@@ -21,12 +21,13 @@ public sealed partial class PostgresJournalStore
                 @snapshot_version::bigint[], @snapshot_state::jsonb[],
                 @idempotency_key::text[], @request_hash::text[], @idempotency_version::bigint[], @response::text[],
                 @audit_id::uuid[], @audit_ts::timestamptz[], @audit_principal::text[], @audit_operation::text[],
-                @audit_actor_type::text[], @audit_actor_id::text[], @audit_target::jsonb[], @audit_reason::text[])
+                @audit_actor_type::text[], @audit_actor_id::text[], @audit_target::jsonb[], @audit_reason::text[],
+                @data_key_id::uuid[])
             with ordinality as i(
                 actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events,
                 snapshot_version, snapshot_state, idempotency_key, request_hash, idempotency_version, response,
                 audit_id, audit_ts, audit_principal, audit_operation, audit_actor_type, audit_actor_id, audit_target, audit_reason,
-                ordinal)
+                data_key_id, ordinal)
         ), appended as (
             insert into actors_journal
                 (actor_type, actor_id, version, checkpoint_id, ts, principal, operation, metadata, reason, events)
@@ -39,7 +40,11 @@ public sealed partial class PostgresJournalStore
                 where i.version > 1 and j.actor_type = i.actor_type and j.actor_id = i.actor_id and j.version < i.version
                 order by j.version desc
                 limit 1) previous on true
-            where i.version = 1 or previous.version = i.version - 1
+            where ((i.version = 1 and not exists (
+                    select from actors_history h where h.actor_type = i.actor_type and h.actor_id = i.actor_id))
+                or previous.version = i.version - 1)
+              -- As in AppendSql: a set sealed with a destroyed data key is not written (and is retried alone, which says so).
+              and (i.data_key_id is null or exists (select from actors_keys k where k.key_id = i.data_key_id))
             order by i.ordinal
             on conflict (actor_type, actor_id, version) do nothing
             returning actor_type, actor_id, version, checkpoint_id, global_version
@@ -229,6 +234,7 @@ public sealed partial class PostgresJournalStore
         parameters.AddWithValue("request_hash", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.RequestHash).ToArray());
         parameters.AddWithValue("idempotency_version", NpgsqlDbType.Array | NpgsqlDbType.Bigint, requests.Select(r => r.Idempotency?.Version).ToArray());
         parameters.AddWithValue("response", NpgsqlDbType.Array | NpgsqlDbType.Text, requests.Select(r => r.Idempotency?.Response).ToArray());
+        parameters.AddWithValue("data_key_id", NpgsqlDbType.Array | NpgsqlDbType.Uuid, requests.Select(r => r.DataKeyId).ToArray());
         AddAuditArrays(command, requests.Select(r => r.Audit).ToArray());
     }
 

@@ -9,7 +9,7 @@ public static class SqliteJournalServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SqliteJournalStore"/> on the file at <paramref name="path"/> as the
     /// <see cref="IJournalStore"/>, one instance (it serializes writes), which is also the <see cref="IGrainStateStore"/>,
-    /// <see cref="IReminderStore"/> and <see cref="ISnapshotDataStore"/>. The host still calls
+    /// <see cref="IReminderStore"/>, <see cref="ISnapshotDataStore"/>, <see cref="IHistoryStore"/> and <see cref="IDataKeyStore"/>. The host still calls
     /// <see cref="IJournalStore.InitializeAsync"/> once at start-up.
     /// </summary>
     public static IServiceCollection AddSqliteJournal(this IServiceCollection services, string path)
@@ -21,6 +21,8 @@ public static class SqliteJournalServiceCollectionExtensions
         services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<SqliteJournalStore>());
         services.AddSingleton<IReminderStore>(provider => provider.GetRequiredService<SqliteJournalStore>());
         services.AddSingleton<ISnapshotDataStore>(provider => provider.GetRequiredService<SqliteJournalStore>());
+        services.AddSingleton<IHistoryStore>(provider => provider.GetRequiredService<SqliteJournalStore>());
+        services.AddSingleton<IDataKeyStore>(provider => provider.GetRequiredService<SqliteJournalStore>());
         return services;
     }
 }

@@ -49,6 +49,11 @@ public sealed partial class SqliteJournalStore
                     throw AppendValidation.Gap(set);
                 }
 
+                if (request.DataKeyId is { } keyId && !await DataKeyExistsAsync(connection, keyId, cancellationToken))
+                {
+                    throw new DataKeyDestroyedException(set.Actor, keyId);
+                }
+
                 var globalVersion = await InsertJournalAsync(connection, set, cancellationToken);
                 if (request.Snapshot is { } snapshot)
                 {
@@ -65,7 +70,17 @@ public sealed partial class SqliteJournalStore
                     await InsertAuditAsync(connection, audit, cancellationToken);
                 }
 
+                if (request.Erasure is { } erasure)
+                {
+                    await EraseAsync(connection, set.Actor, erasure, cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
+                if (request.Erasure is not null)
+                {
+                    await TruncateLogAsync(connection, cancellationToken);
+                }
+
                 return globalVersion;
             }
             finally

@@ -107,9 +107,11 @@ public sealed partial class SqliteJournalStore : IJournalStore, IDisposable
             await connection.OpenAsync(cancellationToken);
             // Per-connection settings, so they are set on every open (a pooled connection keeps them; repeating is cheap).
             // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss; acknowledged appends must not.
+            // secure_delete: what a delete or update frees is overwritten with zeros, so a destroyed data key or a purged
+            // personal value does not stay readable in free pages of the file. The journal itself is only ever inserted to.
             await ExecuteAsync(
                 connection,
-                $"pragma synchronous = full; pragma busy_timeout = {BusyTimeoutMilliseconds}",
+                $"pragma synchronous = full; pragma secure_delete = on; pragma busy_timeout = {BusyTimeoutMilliseconds}",
                 cancellationToken);
             return connection;
         }

@@ -4,7 +4,7 @@ namespace Actors.Storage.Sqlite;
 /// The embedded journal's schema; <c>PRAGMA user_version</c> records which version a file has, and a file at
 /// version n gets the scripts after n, in order. Never edit a script a released file may have applied.
 /// </summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
     public const string Version1 = """
         -- global_version is the rowid: AUTOINCREMENT never reuses a value, even after the newest row is gone.
@@ -115,6 +115,60 @@ internal static class SqliteSchema
         ) without rowid;
         """;
 
+    /// <summary>The history lifecycle: each compacted actor's boundary, the archive's files and index, idempotency expiry.</summary>
+    public const string Version4 = """
+        -- One row per compacted actor (none: everything is in the journal). The journal keeps the sets from boundary_version
+        -- on and a snapshot at it; the archive holds earliest_version up to the boundary; older versions were pruned.
+        -- created_* is version 1 (before it the actor did not exist); pruned_gv is the global version of the newest pruned
+        -- set, which tells an event reader whether its cursor still reaches pruned history.
+        create table if not exists history (
+            actor_type       text    not null,
+            actor_id         text    not null,
+            boundary_version integer not null check (boundary_version >= 1),
+            boundary_ts      integer not null,
+            boundary_gv      integer not null,
+            earliest_version integer not null check (earliest_version >= 1 and earliest_version <= boundary_version),
+            earliest_ts      integer not null,
+            earliest_gv      integer not null,
+            created_ts       integer not null,
+            created_gv       integer not null,
+            pruned_gv        integer null,
+            compacted_at     integer not null, -- microseconds since the Unix epoch, UTC
+            primary key (actor_type, actor_id)
+        ) without rowid;
+
+        -- Archive files, recorded once durable and verified (the manifest beside them lists the same), and the versions of
+        -- each actor they hold: one row group per actor and file.
+        create table if not exists archive_files (
+            path        text    not null primary key,
+            actor_type  text    not null,
+            period      text    not null,
+            sets        integer not null,
+            snapshots   integer not null,
+            min_ts      integer not null,
+            max_ts      integer not null,
+            max_gv      integer not null,
+            max_cursor  text    not null,
+            sha256      text    not null,
+            created_at  integer not null
+        ) without rowid;
+
+        create index if not exists archive_files_type on archive_files (actor_type, created_at);
+
+        create table if not exists archive_index (
+            actor_type   text    not null,
+            actor_id     text    not null,
+            from_version integer not null,
+            to_version   integer not null,
+            file         text    not null,
+            row_group    integer not null,
+            primary key (actor_type, actor_id, from_version, file)
+        ) without rowid;
+
+        -- ExpireIdempotencyAsync deletes the oldest records first.
+        create index if not exists idempotency_created on idempotency (created_at);
+        """;
+
     /// <summary>The script that takes a file from version <c>index</c> to <c>index + 1</c>; the newest version is the count.</summary>
-    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2, Version3];
+    public static IReadOnlyList<string> Scripts { get; } = [Version1, Version2, Version3, Version4, Version5];
 }

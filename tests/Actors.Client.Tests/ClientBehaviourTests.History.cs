@@ -38,6 +38,10 @@ public abstract partial class ClientBehaviourTests
         Assert.Equal([2L, 3], fromSecond.Select(e => e.Version));
         var checkpoints = await order.GetCheckpointsAsync().ToListAsync();
         Assert.Equal(checkpoints.Select(c => (c.CheckpointId, c.Timestamp, c.Principal)), all.Select(e => (e.CheckpointId, e.Timestamp, e.Principal)));
+
+        // Never compacted: history starts at version 1, at its commit time.
+        Assert.Equal((1L, (DateTimeOffset?)checkpoints[0].Timestamp), (page.EarliestVersion, page.EarliestTimestamp));
+        Assert.Equal((1L, (DateTimeOffset?)checkpoints[0].Timestamp), await order.GetHistoryStartAsync());
     }
 
     [Fact]
@@ -94,7 +98,8 @@ public abstract partial class ClientBehaviourTests
         var restore = (await order.GetCheckpointsAsync().ToListAsync())[^1];
         Assert.Equal(("REWIND", "customer asked"), (restore.Operation, restore.Reason));
         Assert.Equal(["restore"], await AuditOperationsAsync(order.Key));
-        await Assert.ThrowsAsync<ArgumentException>(() => order.RestoreAsync(HistoryPoint.AtVersion(1), " "));
+        var withoutReason = await order.RestoreAsync(HistoryPoint.AtVersion(2));
+        Assert.Equal(4L, (long)withoutReason["version"]!);
     }
 
     [Fact]

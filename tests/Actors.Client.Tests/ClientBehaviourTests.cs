@@ -138,12 +138,32 @@ public abstract partial class ClientBehaviourTests
 
         var outcome = await order.RewindAsync(HistoryPoint.Checkpoint(first.CheckpointId), "line removed by mistake");
 
-        Assert.Equal(new RewindOutcome(true, first.CheckpointId, first.Timestamp, 1, 3), outcome);
+        Assert.Equal(new RewindOutcome(new RewindPoint(first.CheckpointId, 1, first.Timestamp), new RewindCheckpoint(3, Persisted: true), 1), outcome);
         var now = await order.QueryAsync(ActorQuery.Select("total", "tags", "version"));
         Assert.Equal("""{"total":398,"tags":[],"version":3}""", now.ToJsonString());
         var rewind = (await order.GetCheckpointsAsync().ToListAsync())[^1];
         Assert.Equal(("REWIND", "line removed by mistake"), (rewind.Operation, rewind.Reason));
         Assert.Equal(first.CheckpointId.ToString(), (string?)rewind.Metadata!["rewind"]!["checkpointId"]);
+        Assert.Equal(outcome.Target, rewind.Rewind);
+        var entry = (await order.GetHistoryPageAsync(limit: 1, offset: 2)).Entries[0];
+        Assert.Equal((outcome.Target, "line removed by mistake"), (entry.Rewind, entry.Reason));
+        Assert.Null((await order.GetHistoryPageAsync(limit: 1, offset: 1)).Entries[0].Rewind);
+    }
+
+    [Fact]
+    public async Task A_batch_names_the_checkpoint_it_made_never_a_rewinds_target()
+    {
+        await using var client = Admin;
+        var order = await CreatedOrderAsync(client);
+        await order.SendAsync(ActorCommand.AddTag("vip"));
+
+        var rewindOnly = await order.Batch().Rewind(HistoryPoint.AtVersion(1)).SendAsync();
+        var rewindAndTag = await order.Batch().Rewind(HistoryPoint.AtVersion(2)).AddTag("again").SendAsync();
+
+        var checkpoints = await order.GetCheckpointsAsync().ToListAsync();
+        Assert.Null(rewindOnly.CheckpointId);
+        Assert.Equal(3, rewindOnly.Version);
+        Assert.Equal(checkpoints[3].CheckpointId, rewindAndTag.CheckpointId);
     }
 
     [Fact]
@@ -214,7 +234,7 @@ public abstract partial class ClientBehaviourTests
             var added = await preview.Batch().AddTag("preview-only").SendAsync();
             var later = await preview.QueryAsync(ActorQuery.Select("tags", "version"));
 
-            Assert.Equal(3, rewound.Version);
+            Assert.Equal((1L, 3L, false), (rewound.Target.Version, rewound.Checkpoint.Version, rewound.Checkpoint.Persisted));
             Assert.Equal("""{"total":398,"tags":[]}""", then.ToJsonString());
             Assert.Equal(["addTag"], added.Results.Select(r => r.Type));
             Assert.Equal(2, added.Version);

@@ -23,6 +23,15 @@ public sealed class CommandLineTests(SiloFixture fixture)
         return new Run(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>What the <c>[suggest]</c> directive (dotnet-suggest's way in) answers; a directive comes first.</summary>
+    private static async Task<string> SuggestAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await CommandLine.RunAsync(args, output, error, _ => null, CancellationToken.None));
+        return output.ToString();
+    }
+
     private Task<Run> AdminAsync(params string[] args) => ActorsAsync(TestPrincipal.Admin.Token, args);
 
     /// <summary>An order with versions 1 (created, one line) and 2 (tag vip).</summary>
@@ -122,19 +131,21 @@ public sealed class CommandLineTests(SiloFixture fixture)
     }
 
     [Fact]
-    public async Task Rewind_needs_a_reason_and_records_it()
+    public async Task Rewind_records_its_reason_and_follows_the_servers_rule_without_one()
     {
         var id = await OrderAsync();
 
-        var withoutReason = await AdminAsync("rewind", "order", id, "--version", "1");
         var run = await AdminAsync("rewind", "order", id, "--version", "1", "--reason", "tag added by mistake", "--json");
+        var withoutReason = await AdminAsync("rewind", "order", id, "--version", "1", "--json");
         var checkpoints = (await AdminAsync("checkpoints", "order", id, "--json")).Json!.AsArray();
 
-        Assert.Equal(2, withoutReason.ExitCode);
-        Assert.Contains("--reason", withoutReason.Error, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(3, (long)run.Json!["version"]!);
         Assert.Equal(("REWIND", "tag added by mistake"), ((string?)checkpoints[2]!["operation"], (string?)checkpoints[2]!["reason"]));
+        // The protocol's one rule: a reason is optional unless the server sets Actors:History:RequireReason.
+        Assert.Equal(0, withoutReason.ExitCode);
+        Assert.Equal(4, (long)withoutReason.Json!["version"]!);
+        Assert.Equal(("REWIND", null), ((string?)checkpoints[3]!["operation"], (string?)checkpoints[3]!["reason"]));
     }
 
     [Fact]
@@ -233,6 +244,74 @@ public sealed class CommandLineTests(SiloFixture fixture)
         Assert.Equal((2, 2, 2, 2, 0), (noToken.ExitCode, unknownOption.ExitCode, unknownCommand.ExitCode, twoPoints.ExitCode, help.ExitCode));
         Assert.Contains(CommandLine.TokenVariable, noToken.Error, StringComparison.Ordinal);
         Assert.Contains("--colour", unknownOption.Error, StringComparison.Ordinal);
-        Assert.Contains("usage: actors", help.Output, StringComparison.Ordinal);
+        Assert.Contains("Usage:", help.Output, StringComparison.Ordinal);
+        Assert.Contains("[command] [options]", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_command_has_help_and_the_suggest_directive_completes_commands_types_and_options()
+    {
+        var rewindHelp = await AdminAsync("rewind", "--help");
+        var commands = await SuggestAsync("[suggest]", "his");
+        var types = await SuggestAsync("[suggest:14]", "actors state o");
+        var nothing = await ActorsAsync(TestPrincipal.Admin.Token);
+
+        Assert.Equal(0, rewindHelp.ExitCode);
+        Assert.Contains("rewind <type> <id> [options]", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.Contains("--reason <TEXT>", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(REQUIRED)", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.Contains("--url <URL>", rewindHelp.Output, StringComparison.Ordinal);
+        Assert.Equal(["history"], commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("order", types.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Equal(2, nothing.ExitCode);
+        Assert.Contains("actors --help", nothing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_prints_the_edges_state_prints_and_the_version_the_rewind_would_make()
+    {
+        var id = await OrderAsync();
+
+        var state = await AdminAsync("state", "order", id, "--version", "1");
+        var now = await AdminAsync("state", "order", id, "--json");
+        var preview = await AdminAsync("preview", "order", id, "--version", "1");
+        var previewJson = await AdminAsync("preview", "order", id, "--version", "1", "--json");
+
+        var stateRows = state.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var previewLines = preview.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(stateRows, r => r.StartsWith("lines ", StringComparison.Ordinal) && r.Contains("TSHIRT", StringComparison.Ordinal));
+        Assert.NotNull(now.Json!["lines"]);
+        Assert.Contains(previewLines, r => r.StartsWith("lines ", StringComparison.Ordinal) && r.Contains("TSHIRT", StringComparison.Ordinal));
+        Assert.Contains("to version 1", previewLines[0], StringComparison.Ordinal);
+        Assert.Contains("it would make version 3", previewLines[0], StringComparison.Ordinal);
+        Assert.Contains(previewLines, r => r.StartsWith("version ", StringComparison.Ordinal) && r.TrimEnd().EndsWith(" 3", StringComparison.Ordinal));
+        Assert.Equal(
+            stateRows.Where(r => !r.StartsWith("version ", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            previewLines.Skip(1).Where(r => !r.StartsWith("version ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(3, (long)previewJson.Json!["rewind"]!["version"]!);
+        Assert.Equal(3, (long)previewJson.Json["state"]!["version"]!);
+        Assert.Equal(1, (await AdminAsync("checkpoints", "order", id, "--json")).Json!.AsArray().Count - 1);
+    }
+
+    [Fact]
+    public async Task History_shows_each_reason_and_a_rewinds_target()
+    {
+        var id = await OrderAsync();
+        await AdminAsync("rewind", "order", id, "--version", "1", "--reason", "tag added by mistake");
+
+        var table = await AdminAsync("history", "order", id);
+        var json = await AdminAsync("history", "order", id, "--json");
+        var checkpoints = await AdminAsync("checkpoints", "order", id);
+
+        var rows = table.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("VERSION  TIMESTAMP", rows[0], StringComparison.Ordinal);
+        Assert.Contains("REASON", rows[0], StringComparison.Ordinal);
+        var rewind = Assert.Single(rows, r => r.StartsWith("3 ", StringComparison.Ordinal));
+        Assert.Contains("REWIND to v1", rewind, StringComparison.Ordinal);
+        Assert.Contains("tag added by mistake", rewind, StringComparison.Ordinal);
+        var entry = json.Json!.AsArray()[2]!;
+        Assert.Equal("tag added by mistake", (string?)entry["reason"]);
+        Assert.Equal(1, (long)entry["rewind"]!["version"]!);
+        Assert.Contains(checkpoints.Output.Split('\n'), r => r.StartsWith("3 ", StringComparison.Ordinal) && r.Contains("REWIND to v1", StringComparison.Ordinal));
     }
 }

@@ -41,7 +41,7 @@ public abstract class GrainCallTests
         Assert.Equal($$"""{"orderId":"{{order.GetPrimaryKeyString()}}","total":398,"tags":["vip"]}""", query.ToJsonString());
         Assert.Equal([created.CheckpointId, line.CheckpointId], checkpoints.Take(2).Select(c => c.CheckpointId));
         Assert.All(checkpoints, c => Assert.Equal("typed-caller", c.Principal));
-        Assert.Equal((true, 4L), (rewound.Success, rewound.Version));
+        Assert.Equal((true, 4L), (rewound.Success, rewound.RewindVersion));
         Assert.Empty((await order.GetAsync())!.Tags);
         Assert.Equal(4, await order.GetVersionAsync());
     }

@@ -1,20 +1,42 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
 using Actors.Client.Transport;
 using Actors.Grains.Orders;
 using Actors.Grains.Orders.Commands;
 using Actors.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Client.Tests;
 
 /// <summary>What only the HTTP transport does: tokens, retries with one idempotency key, and a silo that stays down.</summary>
 [Collection(SiloCollection.Name)]
-public sealed class HttpTransportTests(SiloFixture fixture)
+public sealed class HttpTransportTests(SiloFixture fixture) : IAsyncLifetime
 {
     private static readonly ActorsHttpOptions NoWaiting = new() { InitialBackoff = TimeSpan.Zero };
 
-    private ActorsClient Through(FaultyHandler handler, ActorsHttpOptions? options = null) =>
-        ActorsClient.Http(new HttpClient(handler) { BaseAddress = fixture.BaseAddress }, TestPrincipal.Admin.Token, options ?? NoWaiting);
+    private readonly List<ServiceProvider> _providers = [];
+
+    /// <summary>A client from IHttpClientFactory (AddActorsHttpClient, with its resilience pipeline) whose requests go through <paramref name="handler"/>.</summary>
+    private ActorsClient Through(FaultyHandler handler, ActorsHttpOptions? options = null)
+    {
+        var services = new ServiceCollection();
+        services.AddActorsHttpClient(fixture.BaseAddress, TestPrincipal.Admin.Token, options ?? NoWaiting)
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<ActorsClient>();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+    }
 
     private static string NewId() => $"ord-{Guid.NewGuid():N}";
 
@@ -45,6 +67,85 @@ public sealed class HttpTransportTests(SiloFixture fixture)
         Assert.Equal(handler.IdempotencyKeys[1], handler.IdempotencyKeys[2]);
         Assert.NotEqual(handler.IdempotencyKeys[0], handler.IdempotencyKeys[1]);
         Assert.Equal(2, (await order.GetCheckpointsAsync().ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_real_server_that_answers_503_then_drops_the_connection_sees_one_key_and_the_batch_applies_once()
+    {
+        await using var direct = fixture.Client(TestPrincipal.Admin);
+        var id = NewId();
+        await direct.GetActor<IOrderActor>(id).Batch().Create(new CreateOrder(null, "SEK", null)).SendAsync();
+        await using var front = await FlakyFrontServer.StartAsync(fixture.BaseAddress, attempt => attempt switch
+        {
+            1 => FlakyFrontServer.Fault.ServiceUnavailable,
+            2 => FlakyFrontServer.Fault.DropAfterForwarding,
+            _ => FlakyFrontServer.Fault.None,
+        });
+        await using var client = ActorsClient.Http(front.BaseAddress, TestPrincipal.Admin.Token, NoWaiting);
+
+        var tagged = await client.GetActor<IOrderActor>(id).Batch().AddTag("once").SendAsync();
+
+        Assert.Equal(3, front.Attempts.Count);
+        Assert.NotNull(front.Attempts[0].IdempotencyKey);
+        Assert.Single(front.Attempts.Select(a => a.IdempotencyKey).Distinct());
+        // Retry-After: 1 was honoured although the backoff asks for no wait at all.
+        Assert.True(front.Attempts[1].At - front.Attempts[0].At >= TimeSpan.FromMilliseconds(950), $"{front.Attempts[1].At - front.Attempts[0].At}");
+        Assert.True(tagged.Replayed);
+        Assert.Equal(2, tagged.Version);
+        var checkpoints = await direct.GetActor<IOrderActor>(id).GetCheckpointsAsync().ToListAsync();
+        Assert.Equal(2, checkpoints.Count);
+    }
+
+    [Fact]
+    public async Task The_pipeline_repeats_a_post_only_with_an_idempotency_key_or_marked_as_changing_nothing()
+    {
+        await using var front = await FlakyFrontServer.StartAsync(fixture.BaseAddress, _ => FlakyFrontServer.Fault.ServiceUnavailable, retryAfterSeconds: 0);
+        var options = new ActorsHttpOptions { MaxRetries = 2, InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero };
+        using var http = new HttpClient(ActorsHttpResilience.CreateHandler(options, new SocketsHttpHandler())) { BaseAddress = front.BaseAddress };
+        HttpRequestMessage Post(string? key, bool changesNothing = false)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"resources/actors/order/{NewId()}") { Content = new StringContent("[]") };
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+
+            if (changesNothing)
+            {
+                request.Options.Set(ActorsHttpResilience.ChangesNothing, true);
+            }
+
+            return request;
+        }
+
+        using (var withoutKey = Post(null))
+        using (var answer = await http.SendAsync(withoutKey))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        }
+
+        Assert.Single(front.Attempts);
+        using (var withKey = Post("k-1"))
+        using (var answer = await http.SendAsync(withKey))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        }
+
+        Assert.Equal(["k-1", "k-1", "k-1"], front.Attempts.Skip(1).Select(a => a.IdempotencyKey));
+        using (var preview = Post(null, changesNothing: true))
+        using (var answer = await http.SendAsync(preview))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        }
+
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "health/ready"))
+        using (var answer = await http.SendAsync(get))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        }
+
+        Assert.Equal(1 + 3 + 3 + 3, front.Attempts.Count);
+        Assert.Equal(["POST", "POST", "POST", "GET", "GET", "GET"], front.Attempts.Skip(4).Select(a => a.Method));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed partial class ConsoleAssetTests(ConsoleSiloFixture silo)
         Assert.Equal(["read", "rewind:preview"], permissions["order"]!.AsArray().Select(p => (string?)p));
 
         var admin = await MeAsync(ConsoleTokens.Admin);
-        Assert.Equal(["read", "write", "rewind", "rewind:preview", "pii"], admin.Body!["permissions"]!["payment"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(["read", "write", "rewind", "rewind:preview", "pii", "erase", "admin"], admin.Body!["permissions"]!["payment"]!.AsArray().Select(p => (string?)p));
     }
 
     [Fact]

@@ -34,4 +34,35 @@ public sealed class MaskingTests(ConsoleSiloFixture silo, BrowserFixture browser
         Assert.DoesNotContain("4111 1111 1111 1111", html, StringComparison.Ordinal);
         Assert.Empty(console.PageErrors);
     }
+
+    [Fact]
+    public async Task Erased_personal_fields_show_as_erased_even_with_pii_and_the_erase_checkpoint_names_them()
+    {
+        var id = ActorIds.New("pay");
+        await silo.SeedAsync("payment", id,
+            """[{"type":"create","body":{"amount":450,"currency":"SEK","cardNumber":"4111 1111 1111 2222"}}]""",
+            """[{"type":"setCardNumber","body":{"cardNumber":"4111111111113333"}}]""",
+            """[{"type":"erase","body":{"reason":"customer asked to be forgotten"}}]""");
+        await using var console = await ConsolePage.OpenAsync(browser, silo);
+        await console.SignInAsync(ConsoleTokens.Admin);
+        await console.OpenActorAsync("payment", id, expectedCheckpoints: 3);
+
+        await Expect(console.Field("cardNumber").Locator("td.now .erased")).ToHaveTextAsync("erased");
+        await Expect(console.Checkpoint(3)).ToContainTextAsync("ERASE");
+        await Expect(console.Checkpoint(3)).ToContainTextAsync("cardNumber");
+        await Expect(console.Checkpoint(3)).ToContainTextAsync("customer asked to be forgotten");
+        await Expect(console.Checkpoint(2)).ToContainTextAsync("cardNumber=erased");
+
+        await console.Checkpoint(1).ClickAsync();
+        await console.WaitForStateAsync(1);
+        await Expect(console.Field("cardNumber").Locator("td.then .erased")).ToHaveTextAsync("erased");
+        await Expect(console.Field("amount").Locator("td.then")).ToHaveTextAsync("450");
+        await console.ScreenshotAsync("payment-erased.png");
+
+        var html = await console.Page.ContentAsync();
+        Assert.DoesNotContain("2222", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("3333", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("enc:v1", html, StringComparison.Ordinal);
+        Assert.Empty(console.PageErrors);
+    }
 }

@@ -41,7 +41,10 @@ public sealed class ActorsClient(HttpClient http)
             body = JsonNode.Parse(raw);
         }
 
-        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.ETag?.Tag, body, raw, response.Headers.RetryAfter?.ToString());
+        var all = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiResponse(
+            response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.ETag?.Tag, body, raw, response.Headers.RetryAfter?.ToString(), all);
     }
 
     /// <summary>A <c>query</c> of every scalar field, as an admin.</summary>

@@ -4,8 +4,11 @@ using System.Text.Json.Nodes;
 namespace Actors.Gateway.Tests;
 
 /// <summary>What the silo answered: status, headers and the parsed JSON body.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string? ETag, JsonNode? Body, string Raw, string? RetryAfter = null)
+public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string? ETag, JsonNode? Body, string Raw, string? RetryAfter = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>A response header's value (joined when repeated), or null.</summary>
+    public string? Header(string name) => Headers?.GetValueOrDefault(name);
+
     public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body: {Raw}");
 
     /// <summary>Asserts a problem+json answer with <paramref name="status"/> and returns it.</summary>

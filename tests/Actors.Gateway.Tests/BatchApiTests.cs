@@ -224,6 +224,22 @@ public abstract class BatchApiTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task A_missing_or_null_required_field_is_a_400_naming_it()
+    {
+        var id = NewId();
+
+        var noCurrency = (await Api.BatchAsync("order", id, """[{"type":"create","body":{"orderNumber":"1"}}]""")).Problem(HttpStatusCode.BadRequest);
+        await Api.BatchAsync("order", id, $"[{CreateOrder}]");
+        var noQuantity = (await Api.BatchAsync("order", id, """[{"type":"addOrderLine","body":{"sku":"A","unitPrice":1}}]""")).Problem(HttpStatusCode.BadRequest);
+        var nullPrice = (await Api.BatchAsync("order", id, """[{"type":"addOrderLine","body":{"sku":"A","quantity":1,"unitPrice":null}}]""")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("Field 'currency' is required.", (string?)noCurrency["detail"]);
+        Assert.Equal("Field 'quantity' is required.", (string?)noQuantity["detail"]);
+        Assert.Equal("Field 'unitPrice' is required.", (string?)nullPrice["detail"]);
+        Assert.Single(await Api.CheckpointsAsync("order", id));
+    }
+
+    [Fact]
     public async Task Preview_rewind_then_query_shows_the_old_state_and_persists_nothing()
     {
         var id = NewId();
@@ -400,6 +416,9 @@ public abstract class BatchApiTests(SiloFixture silo)
         var ready = await Api.GetAsync("/health/ready", null);
         Assert.Equal(HttpStatusCode.OK, ready.Status);
         Assert.Equal("ready", (string)ready.Json["status"]!);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["storage"]!["status"]);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["cluster"]!["status"]);
+        Assert.Equal("healthy", (string?)ready.Json["checks"]!["stopping"]!["status"]);
     }
 }
 

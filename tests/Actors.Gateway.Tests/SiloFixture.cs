@@ -17,11 +17,20 @@ public abstract class SiloFixture : IAsyncLifetime
 
     public WebApplication App => Silo.App;
 
+    /// <summary>The silo's archive directory (Actors:History:ArchivePath), removed at dispose.</summary>
+    public string ArchivePath { get; } = Path.Combine(Path.GetTempPath(), $"actors-archive-{Guid.NewGuid():N}");
+
     private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync()
     {
         var settings = TestTokens.Configuration();
+
+        // An archive directory, so compaction can archive (the history lifecycle tests); nothing compacts unless asked.
+        settings["Actors:History:ArchivePath"] = ArchivePath;
+
+        // A retention policy for tickets only (a day hot, then the archive); it runs when a test runs it, or hourly.
+        settings["Actors:History:Ticket:HotFor"] = "1.00:00:00";
         foreach (var (key, value) in await StoreSettingsAsync())
         {
             settings[key] = value;
@@ -38,6 +47,10 @@ public abstract class SiloFixture : IAsyncLifetime
         }
 
         await DisposeStoreAsync();
+        if (Directory.Exists(ArchivePath))
+        {
+            Directory.Delete(ArchivePath, recursive: true);
+        }
     }
 
     protected abstract Task<IReadOnlyDictionary<string, string?>> StoreSettingsAsync();

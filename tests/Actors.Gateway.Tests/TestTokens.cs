@@ -12,6 +12,7 @@ public static class TestTokens
     public const string OrderRewinder = "order-rewinder-1";
     public const string TicketOnly = "ticket-only-0001";
     public const string PaymentPii = "payment-pii-0001";
+    public const string Eraser = "eraser-token-001";
 
     public static readonly IReadOnlyList<(string Token, string Principal, string[] Permissions)> All =
     [
@@ -22,6 +23,7 @@ public static class TestTokens
         (OrderRewinder, "order-rewinder", ["actors/order:read", "actors/order:rewind"]),
         (TicketOnly, "ticket-only", ["actors/ticket:*"]),
         (PaymentPii, "payment-pii", ["actors/payment:read", "actors/payment:pii"]),
+        (Eraser, "dpo", ["actors/payment:read", "actors/payment:erase", "actors/order:read", "actors/order:erase"]),
     ];
 
     /// <summary>Configuration keys that make a silo accept <see cref="All"/>.</summary>

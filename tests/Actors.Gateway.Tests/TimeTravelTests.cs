@@ -110,11 +110,10 @@ public abstract class TimeTravelTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task Restore_needs_a_reason_answers_201_with_the_old_state_and_is_audited()
+    public async Task Restore_answers_201_with_the_old_state_records_its_reason_and_is_audited()
     {
         var (id, _) = await ThreeVersionOrderAsync();
 
-        (await _api.PostAsync($"/resources/actors/order/{id}/restore", """{"version":1}""")).Problem(HttpStatusCode.BadRequest);
         (await _api.PostAsync($"/resources/actors/order/{id}/restore", """{"version":1,"reason":"x"}""", TestTokens.Support)).Problem(HttpStatusCode.Forbidden);
         var restored = await _api.PostAsync($"/resources/actors/order/{id}/restore", """{"version":1,"reason":"customer dispute"}""");
 
@@ -136,6 +135,20 @@ public abstract class TimeTravelTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.Created, repeat.Status);
         Assert.True(JsonNode.DeepEquals(first.Json, repeat.Json));
         Assert.Equal(5, (await _api.CheckpointsAsync("order", id)).Count);
+    }
+
+    [Fact]
+    public async Task By_default_a_rewind_or_restore_without_a_reason_is_accepted_as_the_protocol_says()
+    {
+        var (id, _) = await ThreeVersionOrderAsync();
+
+        (await _api.BatchAsync("order", id, """[{"type":"rewind","body":{"version":1}}]""")).Ok();
+        var restored = await _api.PostAsync($"/resources/actors/order/{id}/restore", """{"version":2}""");
+
+        Assert.Equal(HttpStatusCode.Created, restored.Status);
+        var checkpoints = await _api.CheckpointsAsync("order", id);
+        Assert.Equal(["REWIND", "REWIND"], checkpoints.Skip(3).Select(c => (string)c!["operation"]!));
+        Assert.All(checkpoints, c => Assert.Null(c!["reason"]));
     }
 
     [Fact]

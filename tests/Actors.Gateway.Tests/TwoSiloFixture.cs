@@ -16,6 +16,9 @@ public sealed class TwoSiloFixture : IAsyncLifetime
 
     public TestSilo B { get; private set; } = null!;
 
+    /// <summary>The cluster's archive directory, removed at dispose.</summary>
+    public string ArchivePath { get; } = Path.Combine(Path.GetTempPath(), $"actors-two-silos-archive-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync("actors_two_silos");
@@ -30,6 +33,10 @@ public sealed class TwoSiloFixture : IAsyncLifetime
         settings["ConnectionStrings:Postgres"] = _database!.ConnectionString;
         settings["Orleans:ClusterId"] = _clusterId;
         settings["Actors:Snapshots:PageSize"] = "1";
+
+        // One archive directory for the cluster (as a shared file system would be), and compaction jobs of one actor a step.
+        settings["Actors:History:ArchivePath"] = ArchivePath;
+        settings["Actors:History:PageSize"] = "1";
         return TestSilo.StartAsync(settings);
     }
 
@@ -46,6 +53,11 @@ public sealed class TwoSiloFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(ArchivePath))
+        {
+            Directory.Delete(ArchivePath, recursive: true);
         }
     }
 }

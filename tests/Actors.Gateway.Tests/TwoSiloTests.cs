@@ -87,6 +87,60 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
     }
 
     [Fact]
+    public async Task A_compaction_job_whose_silo_dies_mid_run_finishes_through_another_silo_losing_and_duplicating_nothing()
+    {
+        // One actor a step, each archived to a file of its own: the job is still running when its silo dies.
+        const int actors = 120;
+        var ids = await CreateAsync(actors, "asset", """{"name":"Crane","assetType":"vehicle"}""");
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
+            (await _b.BatchAsync("asset", id, """[{"type":"addTag","body":{"key":"old"}}]""")).Ok());
+        var cutoff = DateTimeOffset.UtcNow;
+        await Task.Delay(10);
+        var doomed = await cluster.StartSiloAsync();
+        string jobId;
+        try
+        {
+            var started = await new ActorsClient(doomed.Http).PostAsync(
+                "/resources/history/compact", $$"""{"actorType":"asset","before":"{{cutoff.UtcDateTime:O}}","reason":"resume me","tier":"archive"}""");
+            Assert.True(started.Status == HttpStatusCode.Accepted, started.Raw);
+            jobId = (string)started.Json["jobId"]!;
+            var address = doomed.App.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            await doomed.KillAsync();
+            await DeclaredDeadAsync(address);
+        }
+        finally
+        {
+            await doomed.DisposeAsync();
+        }
+
+        Assert.NotNull(await ReminderAsync($"compaction-job/{jobId}"));
+        var afterDeath = (await _b.GetAsync($"/resources/history/compactions/{jobId}")).Ok()!;
+        JsonNode finished;
+        do
+        {
+            finished = (await _b.GetAsync($"/resources/history/compactions/{jobId}?waitSeconds=60")).Ok()!;
+        }
+        while ((string)finished["status"]! is "pending" or "running");
+
+        Assert.True((long)afterDeath["actors"]! < actors, $"The job had compacted {afterDeath["actors"]} of {actors} actors when its silo died.");
+        Assert.Equal("completed", (string)finished["status"]!);
+
+        // Every actor: version 1 in the archive exactly once, version 2 hot, both read back as written.
+        var history = cluster.B.App.Services.GetRequiredService<IHistoryStore>();
+        foreach (var id in ids)
+        {
+            var index = await history.ReadArchiveIndexAsync(new Abstractions.ActorKey("asset", id), CancellationToken.None);
+            Assert.Equal([(1L, 1L)], index.Select(e => (e.FromVersion, e.ToVersion)));
+            var first = await _a.BatchAsync("asset", id, """[{"type":"getState","body":{"version":1}}]""");
+            Assert.Equal("Crane", (string)first.Ok()!["name"]!);
+            Assert.Equal("archive", first.Header("Actors-History-Tier"));
+            Assert.Equal([1L, 2L], (await _a.CheckpointsAsync("asset", id)).Select(c => (long)c!["version"]!));
+        }
+
+        Assert.Null(await ReminderAsync($"compaction-job/{jobId}"));
+    }
+
+    [Fact]
     public async Task A_snapshot_job_whose_silo_stops_gracefully_finishes_through_another_silo()
     {
         const int actors = 200;
@@ -180,11 +234,14 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
     }
 
     /// <summary>The resume reminder of the snapshot job, as the cluster's reminder table in the database holds it.</summary>
-    private Task<ReminderRecord?> ResumeReminderAsync(string snapshotId)
+    private Task<ReminderRecord?> ResumeReminderAsync(string snapshotId) => ReminderAsync($"snapshot-job/{snapshotId}");
+
+    /// <summary>The resume reminder of a job grain (<c>snapshot-job/…</c>, <c>compaction-job/…</c>) in the cluster's reminder table.</summary>
+    private Task<ReminderRecord?> ReminderAsync(string grainId)
     {
         var services = cluster.B.App.Services;
         var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
-        return services.GetRequiredService<IReminderStore>().ReadReminderAsync(serviceId, $"snapshot-job/{snapshotId}", "resume", CancellationToken.None);
+        return services.GetRequiredService<IReminderStore>().ReadReminderAsync(serviceId, grainId, "resume", CancellationToken.None);
     }
 
     /// <summary>A body that is not one JSON value (ActorsClient would parse it as one).</summary>

@@ -37,8 +37,8 @@ public sealed class GrainCatalogTests
     }
 
     [Theory]
-    [InlineData("order", "addDelivery addOrderLine create removeOrderLine setDeliveryState setOrderState")]
-    [InlineData("payment", "authorize cancel capture create refund")]
+    [InlineData("order", "addDelivery addOrderLine create removeOrderLine setCustomerEmail setDeliveryState setOrderState")]
+    [InlineData("payment", "authorize cancel capture create refund setCardNumber")]
     [InlineData("ticket", "addComment assign create setPriority setTicketState")]
     [InlineData("asset", "assignCustodian create move retire setAttribute")]
     [InlineData("sku", "adjustStock create setAttribute setPrice")]
@@ -54,9 +54,18 @@ public sealed class GrainCatalogTests
     }
 
     [Fact]
-    public void Only_the_card_number_is_sensitive()
+    public void The_card_number_and_the_customer_email_are_personal_and_so_masked()
     {
-        Assert.Equal(["payment.cardNumber"], ActorTypes.All.All.SelectMany(t => t.SensitiveFields.Select(f => $"{t.Name}.{f}")));
+        Assert.Equal(["order.customerEmail", "payment.cardNumber"], ActorTypes.All.All.SelectMany(t => t.PersonalFields.Select(f => $"{t.Name}.{f}")));
+        Assert.All(ActorTypes.All.All, t => Assert.Equal(t.PersonalFields, t.SensitiveFields));
+    }
+
+    [Fact]
+    public void Every_type_has_erase_and_it_needs_the_erase_permission()
+    {
+        Assert.All(ActorTypes.All.All, t => Assert.Equal(MessageKind.Erase, t.Classify("erase")));
+        Assert.Equal("erase", ActorAccess.PermissionFor(MessageKind.Erase, preview: false));
+        Assert.Equal("erase", ActorAccess.PermissionFor(MessageKind.Erase, preview: true));
     }
 
     private static ActorTypeDescriptor Type(string name) => ActorTypes.All.Find(name)!;

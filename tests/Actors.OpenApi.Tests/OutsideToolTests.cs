@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Actors.OpenApi.Tests;
 
-/// <summary>The served document through Redocly CLI, an OpenAPI linter from outside the project.</summary>
+/// <summary>The served document through tools from outside the project: Redocly CLI (a linter) and openapi-typescript (a generator).</summary>
 [Collection(SiloCollection.Name)]
 public sealed class OutsideToolTests(SiloFixture silo)
 {
@@ -16,6 +16,23 @@ public sealed class OutsideToolTests(SiloFixture silo)
 
         Assert.True(exitCode == 0, $"redocly lint refused the document:\n{output}");
         Assert.Contains("Your API description is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Openapi_typescript_generates_types_for_every_actor_type_s_messages()
+    {
+        var document = await silo.Http.GetStringAsync("/openapi/v1.json");
+
+        var (exitCode, output, types) = await Redocly.GenerateTypeScriptAsync(document);
+
+        Assert.True(exitCode == 0, $"openapi-typescript failed:\n{output}");
+        Assert.Contains("\"/resources/actors/order/{id}\": {", types, StringComparison.Ordinal);
+        foreach (var type in Actors.Grains.ActorTypes.All.All)
+        {
+            // The batch's union: one member per message of the type.
+            var union = types.Split('\n').Single(line => line.TrimStart().StartsWith($"{type.EventPrefix}Message:", StringComparison.Ordinal));
+            Assert.Equal(type.Messages.Count, union.Split(" | ").Length);
+        }
     }
 
     [Fact]

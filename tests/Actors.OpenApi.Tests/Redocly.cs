@@ -22,6 +22,22 @@ public static class Redocly
         return await RunAsync("node", [cli, "lint", "--config", "redocly.yaml", "--format", "stylish", fileName]);
     }
 
+    /// <summary>
+    /// Generates TypeScript types from <paramref name="document"/> with openapi-typescript (pinned beside Redocly), which
+    /// checks the document with Redocly's minimal rules first (tool/generate.redocly.yaml); answers the exit code, the
+    /// output and the generated file's text.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Types)> GenerateTypeScriptAsync(string document)
+    {
+        await EnsureInstalledAsync();
+        await File.WriteAllTextAsync(Path.Combine(ToolDirectory, "generate.json"), document);
+        var types = Path.Combine(ToolDirectory, "generate.ts");
+        File.Delete(types);
+        var cli = Path.Combine(ToolDirectory, "node_modules", "openapi-typescript", "bin", "cli.js");
+        var (exitCode, output) = await RunAsync("node", [cli, "generate.json", "--redocly", "generate.redocly.yaml", "-o", "generate.ts"]);
+        return (exitCode, output, File.Exists(types) ? await File.ReadAllTextAsync(types) : "");
+    }
+
     /// <summary>The pinned version, as the tool reports it.</summary>
     public static async Task<string> VersionAsync()
     {
@@ -35,7 +51,8 @@ public static class Redocly
         await Install.WaitAsync();
         try
         {
-            if (!File.Exists(Path.Combine(ToolDirectory, "node_modules", "@redocly", "cli", "package.json")))
+            if (!File.Exists(Path.Combine(ToolDirectory, "node_modules", "@redocly", "cli", "package.json"))
+                || !File.Exists(Path.Combine(ToolDirectory, "node_modules", "openapi-typescript", "package.json")))
             {
                 var (exitCode, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
                 Assert.True(exitCode == 0, $"npm ci in {ToolDirectory} failed (node 20+ and npm are needed):\n{output}");

@@ -22,6 +22,12 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
     /// <summary>Sets in the group append and actors in the group read: enough that hashing the journal looks cheap.</summary>
     private const int GroupSize = 10;
 
+    /// <summary>Sets in a page of the event feed.</summary>
+    private const int FeedPage = 10;
+
+    /// <summary>The version of actor a5 the per-actor feed's cursor names.</summary>
+    private const int CursorVersion = 30;
+
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(120));
 
     private CancellationToken Ct => _timeout.Token;
@@ -83,7 +89,8 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
             Options = "-c plan_cache_mode=force_generic_plan",
         }.ConnectionString);
         await using var connection = await statementSource.OpenConnectionAsync(Ct);
-        var statements = Statements();
+        var cursor = new CursorRow();
+        var statements = Statements(cursor);
         if (actorsWhenPlanned < ActorCount)
         {
             foreach (var statement in statements)
@@ -93,6 +100,8 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
 
             await FillAsync(dataSource, actorsWhenPlanned, ActorCount);
         }
+
+        (cursor.Tx, cursor.GlobalVersion) = await CursorRowAsync(dataSource);
 
         if (!analyzeThen)
         {
@@ -116,9 +125,12 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
     /// <summary>
     /// The statements on the journal's append path, each on the actors <c>a0</c>.. of <see cref="FillAsync"/>: the group
     /// append (version 51 of ten actors), the append of one set (version 51 of a10), the group catch-up read (the last two
-    /// versions of ten actors).
+    /// versions of ten actors). Then pages of the event feed (migration 008 left it one index and the primary key): the
+    /// first page, filtered by actor type and by event type (both match every set: a plan that collects every match and
+    /// sorts reads the journal), one actor's first page and its page after a cursor at its version
+    /// <see cref="CursorVersion"/> (a plan that does not seek past the cursor reads the actor's sets from its first).
     /// </summary>
-    private static List<Statement> Statements()
+    private static List<Statement> Statements(CursorRow cursor)
     {
         var group = Enumerable.Range(0, GroupSize).Select(i => Next(new ActorKey("order", $"a{i}"))).ToList();
         var single = Next(new ActorKey("order", $"a{GroupSize}"));
@@ -128,7 +140,20 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
             new("group append", PostgresJournalStore.AppendGroupSql, c => PostgresJournalStore.AddAppendGroupParameters(c, group), GroupSize),
             new("single append", PostgresJournalStore.AppendSql, c => PostgresJournalStore.AddAppendParameters(c, single), 1),
             new("group catch-up read", PostgresJournalStore.TailGroupSql, c => PostgresJournalStore.AddTailGroupParameters(c, tails), 2 * GroupSize),
+            Feed("event feed", new EventQuery(null, null, null, null, null, null, FeedPage, null)),
+            Feed("event feed of a type of actor", new EventQuery(null, "order", null, null, null, null, FeedPage, null)),
+            Feed("event feed of an event type", new EventQuery("Order.TagAdded", null, null, null, null, null, FeedPage, null)),
+            Feed("event feed of a principal", new EventQuery(null, null, null, "alice", null, null, FeedPage, null)),
+            Feed("one actor's event feed", new EventQuery(null, "order", "a5", null, null, null, FeedPage, null)),
+            new(
+                "one actor's event feed after a cursor",
+                PostgresJournalStore.EventsSql(new EventQuery(null, "order", "a5", null, null, null, FeedPage, "1-1")),
+                c => PostgresJournalStore.AddEventsParameters(c, new EventQuery(null, "order", "a5", null, null, null, FeedPage, cursor.Cursor)),
+                FeedPage),
         ];
+
+        static Statement Feed(string name, EventQuery query) =>
+            new(name, PostgresJournalStore.EventsSql(query), c => PostgresJournalStore.AddEventsParameters(c, query), FeedPage);
 
         static AppendRequest Next(ActorKey actor) => new(new MutationSetRecord(
             actor, VersionsEach + 1, Guid.NewGuid(), DateTimeOffset.UtcNow, "alice", "UPDATE",
@@ -218,6 +243,40 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
     {
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    /// <summary>
+    /// The transaction and global version of a5's version 30, to make the per-actor feed's cursor; first waits (up to a
+    /// minute) until every transaction that started before the fill has ended, so that the feed shows the filled sets
+    /// (the server is shared with other tests, whose transactions hold back the horizon for every database).
+    /// </summary>
+    private async Task<(ulong Tx, long GlobalVersion)> CursorRowAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select tx::text, global_version, tx < pg_snapshot_xmin(pg_current_snapshot())
+            from actors_journal where actor_type = 'order' and actor_id = 'a5' and version = {CursorVersion}
+            """);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            Assert.True(await reader.ReadAsync(Ct));
+            if (reader.GetBoolean(2) || attempt >= 600)
+            {
+                return (ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1));
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    /// <summary>Where the per-actor feed's cursor points, known once the journal is filled.</summary>
+    private sealed class CursorRow
+    {
+        public ulong Tx { get; set; } = 1;
+
+        public long GlobalVersion { get; set; } = 1;
+
+        public string Cursor => $"{Tx}-{GlobalVersion}";
     }
 
     private sealed record Statement(string Name, string Sql, Action<NpgsqlCommand> AddParameters, int ExpectedRows);

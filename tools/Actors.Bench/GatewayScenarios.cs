@@ -21,7 +21,7 @@ public static class GatewayScenarios
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Console.Error.WriteLine($"bench: creating {count:N0} sku actors through the gateway");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = silo.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.Token);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", silo.BearerToken);
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Connections, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             using var body = new StringContent(
@@ -37,23 +37,23 @@ public static class GatewayScenarios
     }
 
     /// <summary>S1: one <c>adjustStock</c> per batch, a random actor of <paramref name="actors"/> per request.</summary>
-    public static async Task RunS1Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
+    public static async Task RunS1Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken, string key = "s1", string what = "")
     {
-        Console.Error.WriteLine($"bench: S1 gateway durable writes (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
-        var script = Lua(size.Actors, """[{"type":"adjustStock","body":{"delta":1}}]""");
+        Console.Error.WriteLine($"bench: S1 gateway durable writes{what} (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
+        var script = Lua(size.Actors, """[{"type":"adjustStock","body":{"delta":1}}]""", token: silo.BearerToken);
         await External.WrkAsync(silo.BaseAddress, script, Connections, size.WarmUp, cancellationToken);
         var result = await External.WrkAsync(silo.BaseAddress, script, Connections, size.WrkDuration, cancellationToken);
-        Record(report, "s1", result);
+        Record(report, key, result);
     }
 
     /// <summary>S3: one <c>query</c> per batch, a random actor of the <see cref="HotActors"/> hot ones per request.</summary>
-    public static async Task RunS3Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken)
+    public static async Task RunS3Async(SiloProcess silo, Size size, Report report, CancellationToken cancellationToken, string key = "s3", string what = "")
     {
-        Console.Error.WriteLine($"bench: S3 gateway query reads of {HotActors} hot actors (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
-        var script = Lua(HotActors, """[{"type":"query","body":{"query":{"fields":["skuId","stock","price"]}}}]""");
+        Console.Error.WriteLine($"bench: S3 gateway query reads of {HotActors} hot actors{what} (wrk, {Connections} connections, {size.WrkDuration.TotalSeconds} s after {size.WarmUp.TotalSeconds} s of warm-up)");
+        var script = Lua(HotActors, """[{"type":"query","body":{"query":{"fields":["skuId","stock","price"]}}}]""", token: silo.BearerToken);
         await External.WrkAsync(silo.BaseAddress, script, Connections, size.WarmUp, cancellationToken);
         var result = await External.WrkAsync(silo.BaseAddress, script, Connections, size.WrkDuration, cancellationToken);
-        Record(report, "s3", result);
+        Record(report, key, result);
     }
 
     /// <summary>Records a wrk run's throughput, median, p99, requests and errors under <paramref name="key"/>.</summary>
@@ -74,7 +74,7 @@ public static class GatewayScenarios
     /// wrk's script: POSTs <paramref name="body"/> to a random sku actor of <paramref name="actors"/>. With
     /// <paramref name="silos"/>, wrk's threads are spread over those addresses, thread i on silo i modulo their number.
     /// </summary>
-    public static string Lua(int actors, string body, IReadOnlyList<Uri>? silos = null)
+    public static string Lua(int actors, string body, IReadOnlyList<Uri>? silos = null, string token = SiloProcess.Token, string actorPath = "")
     {
         var ports = string.Join(", ", (silos ?? []).Select(s => $"'{s.Port}'"));
         var spread = silos is not { Count: > 1 } ? string.Empty : $$"""
@@ -91,7 +91,7 @@ public static class GatewayScenarios
             wrk.method = "POST"
             wrk.body = '{{body}}'
             wrk.headers["Content-Type"] = "application/json"
-            wrk.headers["Authorization"] = "Bearer {{SiloProcess.Token}}"
+            wrk.headers["Authorization"] = "Bearer {{token}}"
 
             function init(args)
               local address = tonumber(string.match(tostring({}), "0x(%x+)"), 16) or 0
@@ -99,7 +99,7 @@ public static class GatewayScenarios
             end
 
             function request()
-              return wrk.format(nil, "/resources/actors/sku/bench-" .. math.random(0, {{actors - 1}}))
+              return wrk.format(nil, {{(actorPath.Length > 0 ? $"\"{actorPath}\"" : $"\"/resources/actors/sku/bench-\" .. math.random(0, {actors - 1})")}})
             end
             """;
     }

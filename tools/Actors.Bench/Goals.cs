@@ -18,14 +18,14 @@ public static class Goals
         var cpuBound =
             $"group commit is in: concurrent appends share one statement and one WAL flush (S2 averaged {Report.Format(report.Get("s2.meanGroupSize"))} sets per commit), " +
             "so the limit is CPU, and 2 cores are shared by PostgreSQL, the server and (S1) wrk. scripts/profile.sh s1|s2 shows where it goes: PostgreSQL takes 45% (S1) to 64% (S2) " +
-            "of the machine inserting into a journal with eleven indexes (one GIN on events; B1's table has only its primary key), b-tree compares leading its profile, about twice " +
-            "B1's CPU per row; the server's thread pool takes 20-30% (Kestrel, JSON, the turn, Npgsql), spread thin over many frames with no single hot spot. " +
+            "of the machine inserting into the journal (seven indexes since migration 008, eleven with a GIN before it; B1's table has only its primary key), b-tree compares leading its profile; " +
+            "the server's thread pool takes 20-30% (Kestrel, JSON, the turn, Npgsql), spread thin over many frames with no single hot spot (docs/benchmarks.md, Profile). " +
             "B1 is pgbench's C client doing one single-index INSERT per transaction: at 1 × B1 the server would have to spend less CPU on a whole batch (HTTP, authorization, the turn, " +
-            "the append and its indexes) than PostgreSQL spends on B1's bare insert. Closing more of the gap takes fewer indexes on the append path (the event feed's four could become one), " +
+            "the append and its indexes) than PostgreSQL spends on B1's bare insert. Closing more of the gap takes fewer indexes still on the append path, " +
             $"answers serialized once instead of built as JSON nodes, and PostgreSQL on cores of its own ({load}).";
 
         var s1 = report.Get("s1.batchesPerSecond");
-        report.Goal("S1", $"gateway durable writes, {size.Actors:N0} actors, {GatewayScenarios.Connections} connections (wrk)", s1, "batches/s", b1, "B1", 1.0, true,
+        report.Goal("S1", $"gateway durable writes on a fresh database, {size.Actors:N0} actors, {GatewayScenarios.Connections} connections (wrk)", s1, "batches/s", b1, "B1", 1.0, true,
             cpuBound, $" (median {Report.Format(report.Get("s1.median"))} ms, p99 {Report.Format(report.Get("s1.p99"))} ms)");
         report.Goal("S2", $"in-process durable writes, {InProcessScenarios.Tasks} tasks", report.Get("s2.batchesPerSecond"), "batches/s", b1, "B1", 2.0, true,
             cpuBound, $" (median {Report.Format(report.Get("s2.median"))} ms, p99 {Report.Format(report.Get("s2.p99"))} ms)");
@@ -33,6 +33,35 @@ public static class Goals
             "a read is an HTTP request, the gateway's parsing and masking, and a grain call answered from the activation's memory (no journal round trip), " +
             $"on 2 cores shared with wrk and PostgreSQL ({load}); 5 × S1 asks reads to be five times cheaper than a durable write including its group commit.",
             $" (median {Report.Format(report.Get("s3.median"))} ms, p99 {Report.Format(report.Get("s3.p99"))} ms)");
+
+        var steady = report.Get("s1steady.batchesPerSecond");
+        report.Figure("s1.ratioToB1", s1 / b1, "× B1");
+        report.Figure("s1steady.ratioToB1", steady / b1, "× B1");
+        report.Goal("S1", $"gateway durable writes at steady state, {size.Actors:N0} actors at version {size.SteadyVersions} (past their first snapshots; journal {Report.Format(report.Get("s1steady.journalRows"))} sets, analyzed)",
+            steady, "batches/s", b1, "B1", 1.0, true, cpuBound,
+            $" (median {Report.Format(report.Get("s1steady.median"))} ms, p99 {Report.Format(report.Get("s1steady.p99"))} ms; {Report.Format(steady / s1)} × S1 on a fresh database)");
+
+        var readmeS1 = report.Get("readme.s1.batchesPerSecond");
+        var readmeS3 = report.Get("readme.s3.batchesPerSecond");
+        report.Figure("readme.s1.ratioToB1", readmeS1 / b1, "× B1");
+        report.Figure("readme.s3.ratioToS1", readmeS3 / readmeS1, "× S1 (README)");
+        report.Goal("S1", "gateway durable writes against the silo started as the README says (SQLite journal, development tokens)", readmeS1, "batches/s", b1, "B1", 1.0, true,
+            "the README's silo journals to SQLite, one file with one writer: every commit is that file's fsync, and group commit is what makes many appends share one; " +
+            "B1 is PostgreSQL's insert rate, so this ratio compares the embedded store with the server's, on the same 2 shared cores.",
+            $" (median {Report.Format(report.Get("readme.s1.median"))} ms, p99 {Report.Format(report.Get("readme.s1.p99"))} ms)");
+        report.Goal("S3", "gateway query reads against the README silo", readmeS3, "batches/s", readmeS1, "S1 (README)", 5.0, true,
+            "as S3: a read is an HTTP request and a grain call answered from memory, on the cores wrk and the silo share.",
+            $" (median {Report.Format(report.Get("readme.s3.median"))} ms, p99 {Report.Format(report.Get("readme.s3.p99"))} ms)");
+
+        foreach (var point in new[] { "oldest", "newest" })
+        {
+            report.Limit("S4", $"getState through the gateway (wrk, one connection), {point} of {size.HistoryLength:N0}, p99 (median {Report.Format(report.Get($"s4gw.getState.{point}.median"))} ms)",
+                report.Get($"s4gw.getState.{point}.p99"), "ms", 5,
+                $"the in-process figure plus an HTTP request parsed, authorized and answered on a loaded machine ({load}).");
+        }
+
+        report.Goal("S4", "getState through the gateway oldest ÷ newest, p99", report.Get("s4gw.getState.oldest.p99"), "ms", report.Get("s4gw.getState.newest.p99"), "newest", 1.5, false,
+            "as in process: the newest point is the activation's state in memory, the oldest is a snapshot read and a replay from the journal.");
 
         var b2Tail = $"B2's plain index seek on the same machine shows the same tail: p99 {Report.Format(report.Get("b2.asOf.oldest.p99"))} ms against a median of {Report.Format(report.Get("b2.asOf.oldest.median"))} ms";
         foreach (var point in new[] { "oldest", "middle", "newest" })
@@ -77,7 +106,7 @@ public static class Goals
             "each Orleans activation keeps more than its state: the grain and its log view adaptor, Orleans' activation data, message loop and work queue, lifecycle subscriptions and grain directory entry; trimming needs a heap dump (dotnet-gcdump) to see which.");
         report.Goal("S7", $"append p50 with {size.GrowthLarge:N0} sets vs {size.GrowthSmall:N0}", report.Get("s7.large.append.median"), "ms", report.Get("s7.small.append.median"),
             $"p50 at {size.GrowthSmall:N0}", 1.5, false,
-            "appends slow down as the journal grows: the eight secondary indexes (one GIN) each take an insert, and their working set outgrows shared_buffers; fewer indexes or partitioning the journal by actor would bound it.",
+            "appends slow down as the journal grows: each secondary index (six since migration 008) takes an insert, and their working set outgrows shared_buffers; fewer indexes or partitioning the journal by actor would bound it.",
             $" (p99 {Report.Format(report.Get("s7.large.append.p99"))} vs {Report.Format(report.Get("s7.small.append.p99"))} ms)");
 
         var one = report.Get("s8.silos1.batchesPerSecond");

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Actors.Bench;
 
-// The benchmark: baselines B1 and B2 (pgbench), scenarios S1-S8, one table and one JSON file.
+// The benchmark: baselines B1 and B2 (pgbench), scenarios S1-S9 (S1 also at steady state and against the README's silo,
+// S4 also through the gateway), one table and one JSON file.
 //   dotnet run -c Release --project tools/Actors.Bench -- [--quick] --postgres "Host=127.0.0.1;Port=55433;Username=postgres"
 //       [--out artifacts/bench/results.json] [--only b1,s4,...] [--command "scripts/bench.sh --quick"]
 var quick = args.Contains("--quick");
@@ -34,7 +35,7 @@ report.Figure("machine.loadStart", LoadAverage(), "load");
 await StepAsync("b1", () => Baselines.RunB1Async(postgres, size, report, ct));
 await StepAsync("b2", () => Baselines.RunB2Async(postgres, size, report, ct));
 
-var gateway = Wanted("s1") || Wanted("s2") || Wanted("s3") || Wanted("s4") || Wanted("s5") || Wanted("s6");
+var gateway = Wanted("s4gw") || Wanted("s1") || Wanted("s2") || Wanted("s3") || Wanted("s4") || Wanted("s5") || Wanted("s6");
 if (gateway)
 {
     await postgres.RecreateDatabaseAsync(ActorsDatabase, ct);
@@ -55,8 +56,10 @@ if (gateway)
     }, force: true);
 }
 
+await StepAsync("s1steady", () => MoreGatewayScenarios.RunS1SteadyAsync(postgres, size, report, ct));
+await StepAsync("readme", () => MoreGatewayScenarios.RunReadmeAsync(size, report, ct));
 await StepAsync("s2", () => InProcessScenarios.RunS2Async(postgres.ConnectionString(ActorsDatabase), size, report, ct));
-if (Wanted("s4") || Wanted("s5"))
+if (Wanted("s4") || Wanted("s4gw") || Wanted("s5"))
 {
     await StepAsync("s4", async () =>
     {
@@ -65,6 +68,11 @@ if (Wanted("s4") || Wanted("s5"))
         {
             await InProcessScenarios.RunS4Async(postgres, ActorsDatabase, size, report, ct);
         }
+
+        if (Wanted("s4") || Wanted("s4gw"))
+        {
+            await MoreGatewayScenarios.RunS4GatewayAsync(postgres, ActorsDatabase, size, report, ct);
+        }
     }, force: true);
 }
 
@@ -72,6 +80,7 @@ await StepAsync("s5", () => InProcessScenarios.RunS5Async(postgres.ConnectionStr
 await StepAsync("s6", () => InProcessScenarios.RunS6Async(postgres, ActorsDatabase, size, report, ct));
 await StepAsync("s7", () => GrowthScenario.RunAsync(postgres, size, report, ct));
 await StepAsync("s8", () => ClusterScenario.RunS8Async(postgres, size, report, ct));
+await StepAsync("s9", () => HistoryScenario.RunS9Async(postgres, size, report, ct));
 
 report.Figure("machine.loadEnd", LoadAverage(), "load");
 Goals.Judge(report, size);

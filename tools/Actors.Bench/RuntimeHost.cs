@@ -34,9 +34,14 @@ public sealed class RuntimeHost : IAsyncDisposable
     public IGrainFactory Grains { get; }
 
     /// <summary>Starts a silo on the journal at <paramref name="connectionString"/> (creating or migrating its schema as the silo does).</summary>
-    public static async Task<RuntimeHost> StartAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<RuntimeHost> StartAsync(string connectionString, CancellationToken cancellationToken, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPostgresJournal(PostgresConnectionDefaults.Apply(connectionString));
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddActors());

@@ -15,10 +15,62 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, Uri baseAddress)
+    private readonly string? _workingDirectory;
+
+    private SiloProcess(Process process, Uri baseAddress, string token = Token, string? workingDirectory = null)
     {
         _process = process;
         BaseAddress = baseAddress;
+        BearerToken = token;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>The token requests to this silo carry: <see cref="Token"/>, or README's <c>dev-admin</c> (<see cref="StartAsReadmeAsync"/>).</summary>
+    public string BearerToken { get; }
+
+    /// <summary>Notes on how the silo was started, when it differs from what was asked (e.g. another port).</summary>
+    public string? StartNote { get; private set; }
+
+    /// <summary>
+    /// Starts the silo as the README's first command does (<c>dotnet run --project silo</c>): the built dll with no setting at
+    /// all, so the embedded SQLite journal (actors.db in the working directory, here a fresh temporary one), the development
+    /// tokens, the default logging, and http://127.0.0.1:5080. Only when 5080 is taken (another silo on the machine) does
+    /// it get <c>--urls</c> with a free port, and <see cref="StartNote"/> says so. Settings the benchmark's environment
+    /// might carry (ASPNETCORE_URLS, ConnectionStrings__Postgres ...) are removed.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsReadmeAsync(CancellationToken cancellationToken)
+    {
+        var dll = FindSilo();
+        var directory = Directory.CreateTempSubdirectory("actors-bench-readme-").FullName;
+        var port = 5080;
+        string? note = null;
+        if (!PortIsFree(port))
+        {
+            port = FreePort();
+            note = $"port 5080 was taken; the README silo listened on {port} (--urls), otherwise as the README starts it";
+        }
+
+        var start = new ProcessStartInfo("dotnet", port == 5080 ? [dll] : [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || name.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)
+                || name.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || name.StartsWith("Actors__", StringComparison.Ordinal)
+                || name.StartsWith("Orleans__", StringComparison.Ordinal) || name.StartsWith("OTEL_", StringComparison.Ordinal)
+                || name.StartsWith("Logging__", StringComparison.Ordinal))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        var silo = await WaitReadyAsync(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}/"), dll, "dev-admin", directory, cancellationToken);
+        silo.StartNote = note;
+        return silo;
     }
 
     /// <summary>Where the silo answers, e.g. http://127.0.0.1:41234/.</summary>
@@ -58,8 +110,12 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        return await WaitReadyAsync(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}/"), dll, Token, null, cancellationToken);
+    }
+
+    private static async Task<SiloProcess> WaitReadyAsync(Process process, Uri baseAddress, string dll, string token, string? workingDirectory, CancellationToken cancellationToken)
+    {
+        var silo = new SiloProcess(process, baseAddress, token, workingDirectory);
         process.OutputDataReceived += (_, e) => silo.Take(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Take(e.Data);
         process.Start();
@@ -130,6 +186,16 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_workingDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_workingDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 
     /// <summary>silo/bin/&lt;this program's configuration&gt;/net10.0/Actors.Silo.dll (the project reference built it), or <c>ACTORS_SILO_DLL</c>.</summary>
@@ -151,6 +217,20 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("Cannot find Actors.sln above " + AppContext.BaseDirectory);
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

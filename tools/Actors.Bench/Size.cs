@@ -4,6 +4,7 @@ namespace Actors.Bench;
 /// How big a run is: <c>--quick</c> (under 3 minutes) or the full size (under 20). <see cref="WarmUp"/> is the unmeasured
 /// run of the same load before each throughput scenario (S1, S2, S3), so that the figures are those of a server that has
 /// been running (its code compiled by the optimizing tier, its pools filled), not of its first seconds.
+/// <see cref="SteadyVersions"/> is the version every actor of S1-steady is at before its load (snapshots every 64).
 /// </summary>
 public sealed record Size(
     string Name,
@@ -18,7 +19,8 @@ public sealed record Size(
     int IdleActors,
     long GrowthSmall,
     long GrowthLarge,
-    int GrowthAppends)
+    int GrowthAppends,
+    int SteadyVersions)
 {
     /// <summary>The size <c>--quick</c> runs.</summary>
     public static Size Quick { get; } = new(
@@ -34,7 +36,8 @@ public sealed record Size(
         IdleActors: 20_000,
         GrowthSmall: 100_000,
         GrowthLarge: 1_000_000,
-        GrowthAppends: 300);
+        GrowthAppends: 300,
+        SteadyVersions: 130);
 
     /// <summary>The full size the goals are stated for.</summary>
     public static Size Full { get; } = new(
@@ -50,5 +53,6 @@ public sealed record Size(
         IdleActors: 100_000,
         GrowthSmall: 100_000,
         GrowthLarge: 10_000_000,
-        GrowthAppends: 2_000);
+        GrowthAppends: 2_000,
+        SteadyVersions: 260);
 }

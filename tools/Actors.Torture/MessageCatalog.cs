@@ -1,11 +1,12 @@
 namespace Actors.Torture;
 
-/// <summary>What a message needs: read, write, or rewind (rewind:preview in a preview).</summary>
+/// <summary>What a message needs: read, write, rewind (rewind:preview in a preview), or erase (also in a preview).</summary>
 public enum MessageKind
 {
     Read,
     Write,
     Rewind,
+    Erase,
 }
 
 /// <summary>One message of one actor type, with a body that makes sense for it.</summary>
@@ -26,6 +27,7 @@ public static class MessageCatalog
         new("diff", """{"from":1,"to":2}""", MessageKind.Read),
         new("getPendingChanges", "{}", MessageKind.Read),
         new("rewind", """{"version":1,"reason":"permission matrix"}""", MessageKind.Rewind),
+        new("erase", """{"reason":"permission matrix"}""", MessageKind.Erase),
         new("addTag", """{"key":"matrix"}""", MessageKind.Write),
         new("removeTag", """{"key":"matrix"}""", MessageKind.Write),
         new("delete", "{}", MessageKind.Write),
@@ -54,6 +56,7 @@ public static class MessageCatalog
                 new("removeOrderLine", """{"orderLineId":"m1"}""", MessageKind.Write),
                 new("addDelivery", """{"deliveryId":"d1"}""", MessageKind.Write),
                 new("setDeliveryState", """{"deliveryId":"d1","deliveryState":"shipped"}""", MessageKind.Write),
+                new("setCustomerEmail", """{"customerEmail":"b@example.com"}""", MessageKind.Write),
             ],
             "payment" =>
             [
@@ -61,6 +64,7 @@ public static class MessageCatalog
                 new("capture", """{"amount":10}""", MessageKind.Write),
                 new("refund", """{"amount":5}""", MessageKind.Write),
                 new("cancel", "{}", MessageKind.Write),
+                new("setCardNumber", """{"cardNumber":"4111 1111 1111 1234"}""", MessageKind.Write),
             ],
             "ticket" =>
             [

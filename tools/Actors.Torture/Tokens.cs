@@ -10,7 +10,7 @@ public sealed record TokenGrant(string Token, string Principal, IReadOnlyList<st
 public sealed class Tokens
 {
     /// <summary>The permissions a token may hold one of.</summary>
-    public static readonly string[] Permissions = ["read", "write", "rewind", "rewind:preview", "pii"];
+    public static readonly string[] Permissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase"];
 
     /// <summary>The one type the single-type tokens are for.</summary>
     public const string SingleType = "payment";

@@ -7,14 +7,21 @@ namespace Actors.Cli.Commands;
 /// <summary><c>actors checkpoints order ord-1</c>: every checkpoint, earliest first, paging through them.</summary>
 public static class CheckpointsCommand
 {
-    /// <summary>Lists the checkpoints; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>The <c>checkpoints</c> command.</summary>
+    public static Verb Create()
     {
-        var after = session.Arguments.Option("after") is { } text
+        var verb = new Verb("checkpoints", "Every checkpoint, earliest first.");
+        var afterOption = verb.Text("--after", "ID", "Start after this checkpoint id.");
+        var pageSizeOption = verb.Number("--page-size", "Checkpoints fetched per request.", 1, ActorScope<IActorGrain>.MaxPageSize);
+        return verb.Runs((session, cancellationToken) => RunAsync(session, session.Get(afterOption), session.Get(pageSizeOption), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(Session session, string? afterText, long? pageSizeValue, CancellationToken cancellationToken)
+    {
+        var after = afterText is { } text
             ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--after must be a checkpoint id (UUID), not '{text}'.")
             : (Guid?)null;
-        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IActorGrain>.MaxPageSize) ?? ActorScope<IActorGrain>.MaxPageSize);
-        session.Done("checkpoints");
+        var pageSize = (int)(pageSizeValue ?? ActorScope<IActorGrain>.MaxPageSize);
 
         var progress = new Progress(session.Error, "checkpoints", pageSize);
         var table = new Table("VERSION", "CHECKPOINT", "TIMESTAMP", "PRINCIPAL", "OPERATION", "COMMANDS", "REASON");
@@ -39,7 +46,7 @@ public static class CheckpointsCommand
                     checkpoint.CheckpointId.ToString(),
                     Format.Time(checkpoint.Timestamp),
                     checkpoint.Principal,
-                    checkpoint.Operation,
+                    Format.Operation(checkpoint.Operation, checkpoint.Rewind),
                     string.Join(", ", checkpoint.CommandTypes),
                     checkpoint.Reason);
             }

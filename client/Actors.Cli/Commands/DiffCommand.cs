@@ -6,13 +6,18 @@ namespace Actors.Cli.Commands;
 /// </summary>
 public static class DiffCommand
 {
-    /// <summary>Prints the difference; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>The <c>diff</c> command.</summary>
+    public static Verb Create()
     {
-        var from = session.Arguments.Option("from") ?? throw new UsageException("diff needs --from (a checkpoint id, version or time).");
-        var to = session.Arguments.Option("to") ?? throw new UsageException("diff needs --to (a checkpoint id, version or time).");
-        session.Done("diff");
-        var diff = await session.Actor.DiffAsync(Session.Parse(from, "from"), Session.Parse(to, "to"), cancellationToken);
+        var verb = new Verb("diff", "What changed between two points, each a checkpoint id, a version or a time.");
+        var fromOption = verb.Text("--from", "X", "The earlier point: a checkpoint id, version or time.", required: true);
+        var toOption = verb.Text("--to", "Y", "The later point: a checkpoint id, version or time.", required: true);
+        return verb.Runs((session, cancellationToken) => RunAsync(session, session.Get(fromOption)!, session.Get(toOption)!, cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(Session session, string from, string to, CancellationToken cancellationToken)
+    {
+        var diff = await session.Actor.DiffAsync(Session.Parse(from, "--from"), Session.Parse(to, "--to"), cancellationToken);
         if (session.Json)
         {
             await session.Output.WriteLineAsync(diff.ToJson().ToJsonString());

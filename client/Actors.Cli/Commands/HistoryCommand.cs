@@ -11,20 +11,26 @@ namespace Actors.Cli.Commands;
 /// </summary>
 public static class HistoryCommand
 {
-    /// <summary>Prints the history; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>The <c>history</c> command.</summary>
+    public static Verb Create()
     {
-        var offset = (int)(session.Arguments.Number("offset", 0, int.MaxValue) ?? 0);
-        var limit = session.Arguments.Number("limit", 1);
-        var pageSize = (int)(session.Arguments.Number("page-size", 1, ActorScope<IActorGrain>.MaxPageSize) ?? ActorScope<IActorGrain>.MaxPageSize);
-        session.Done("history");
+        var verb = new Verb("history", "Every checkpoint with its reason, a rewind's target, and the old and new values of the fields it changed.");
+        var offsetOption = verb.Number("--offset", "Checkpoints to skip first.", 0, int.MaxValue);
+        var limitOption = verb.Number("--limit", "At most this many checkpoints.", 1);
+        var pageSizeOption = verb.Number("--page-size", "Checkpoints fetched per request.", 1, ActorScope<IActorGrain>.MaxPageSize);
+        return verb.Runs((session, cancellationToken) => RunAsync(
+            session, (int)(session.Get(offsetOption) ?? 0), session.Get(limitOption), (int)(session.Get(pageSizeOption) ?? ActorScope<IActorGrain>.MaxPageSize), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(Session session, int offset, long? limit, int pageSize, CancellationToken cancellationToken)
+    {
         if (limit is { } most && most < pageSize)
         {
             pageSize = (int)most;
         }
 
         var progress = new Progress(session.Error, "history entries", pageSize);
-        var table = new Table("VERSION", "TIMESTAMP", "PRINCIPAL", "OPERATION", "FIELD", "OLD", "NEW");
+        var table = new Table("VERSION", "TIMESTAMP", "PRINCIPAL", "OPERATION", "REASON", "FIELD", "OLD", "NEW");
         var count = 0L;
         if (session.Json)
         {
@@ -72,7 +78,7 @@ public static class HistoryCommand
             .Concat(entry.OldValue?.Select(p => p.Key) ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var head = new[] { entry.Version.ToString(CultureInfo.InvariantCulture), Format.Time(entry.Timestamp), entry.Principal, entry.Operation };
+        var head = new[] { entry.Version.ToString(CultureInfo.InvariantCulture), Format.Time(entry.Timestamp), entry.Principal, Format.Operation(entry.Operation, entry.Rewind), entry.Reason ?? string.Empty };
         if (fields.Count == 0)
         {
             table.Add([.. head, string.Empty, string.Empty, string.Empty]);
@@ -84,7 +90,7 @@ public static class HistoryCommand
             var field = fields[i];
             var old = entry.OldValue is { } before && before.TryGetPropertyValue(field, out var o) ? Format.Value(o) : string.Empty;
             var @new = entry.NewValue is { } after && after.TryGetPropertyValue(field, out var n) ? Format.Value(n) : string.Empty;
-            table.Add([.. i == 0 ? head : ["", "", "", ""], field, old, @new]);
+            table.Add([.. i == 0 ? head : ["", "", "", "", ""], field, old, @new]);
         }
     }
 }

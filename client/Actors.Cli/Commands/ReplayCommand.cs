@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Actors.Client;
@@ -13,12 +14,18 @@ public static class ReplayCommand
 {
     private const int ProgressEvery = 1000;
 
-    /// <summary>Prints the mutation sets; returns the exit code (0 also when Ctrl+C ends a <c>--follow</c>).</summary>
-    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>The <c>replay</c> command.</summary>
+    public static Verb Create()
     {
-        var follow = session.Arguments.Flag("follow");
-        var from = session.Arguments.Number("from-version", 1) ?? 1;
-        session.Done("replay");
+        var verb = new Verb("replay", "The mutation sets with their commands, one per line; --follow keeps streaming new ones until Ctrl+C.");
+        var fromOption = verb.Number("--from-version", "The first version to print.", 1);
+        var followOption = verb.Add(new Option<bool>("--follow") { Description = "Keep streaming new mutation sets as they commit, until Ctrl+C." });
+        return verb.Runs((session, cancellationToken) => RunAsync(session, session.Get(fromOption) ?? 1, session.Get(followOption), cancellationToken));
+    }
+
+    /// <summary>Prints the mutation sets; returns the exit code (0 also when Ctrl+C ends a <c>--follow</c>).</summary>
+    private static async Task<int> RunAsync(Session session, long from, bool follow, CancellationToken cancellationToken)
+    {
 
         // Following never ends by itself, so a count of what was fetched says nothing there.
         var progress = follow ? null : new Progress(session.Error, "mutation sets", ProgressEvery);

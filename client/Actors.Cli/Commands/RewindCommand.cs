@@ -4,24 +4,26 @@ using Actors.Client;
 namespace Actors.Cli.Commands;
 
 /// <summary>
-/// <c>actors rewind order ord-1 --version 1 --reason "..."</c>: rewinds for real. The reason is required: it is stored
-/// on the rewind checkpoint for whoever reads the history later.
+/// <c>actors rewind order ord-1 --version 1 --reason "..."</c>: rewinds for real. The reason is stored on the rewind
+/// checkpoint for whoever reads the history later; as everywhere, it is optional unless the server sets
+/// <c>Actors:History:RequireReason</c>, and then a rewind without one is the server's 400.
 /// </summary>
 public static class RewindCommand
 {
-    /// <summary>Rewinds and prints the answer; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>The <c>rewind</c> command.</summary>
+    public static Verb Create()
     {
-        var target = session.Point(required: true, "at")!;
-        var reason = session.Arguments.Option("reason");
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new UsageException("rewind needs --reason \"...\": it is recorded on the checkpoint.");
-        }
+        var verb = new Verb("rewind", "Rewinds for real: a new checkpoint restoring the state at a version, checkpoint or time.");
+        var point = new PointOptions(verb, "--at", "The time (ISO 8601) to rewind to.");
+        var reasonOption = verb.Text("--reason", "TEXT", "Why: recorded on the rewind checkpoint (required only where the server requires one).");
+        var fieldsOption = verb.Text("--fields", "a,b", "Rewind only these fields.");
+        var expectedOption = verb.Number("--expected-version", "Refuse (412) unless the actor is at this version.");
+        return verb.Runs((session, cancellationToken) => RunAsync(
+            session, session.Point(point, required: true)!, session.Get(reasonOption), session.List(fieldsOption), session.Get(expectedOption), cancellationToken));
+    }
 
-        var fields = session.List("fields");
-        var expected = session.Arguments.Number("expected-version");
-        session.Done("rewind");
+    private static async Task<int> RunAsync(Session session, HistoryPoint target, string? reason, IReadOnlyList<string>? fields, long? expected, CancellationToken cancellationToken)
+    {
         var outcome = await session.Actor.RewindAsync(target, reason, fields, new SendOptions { ExpectedVersion = expected }, cancellationToken);
         if (session.Json)
         {
@@ -30,8 +32,8 @@ public static class RewindCommand
         }
 
         await session.Output.WriteLineAsync(
-            $"Rewound {session.Actor.Key} to the checkpoint at {Format.Time(outcome.Timestamp)} ({outcome.CheckpointId}); " +
-            $"{outcome.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone; now at version {outcome.Version.ToString(CultureInfo.InvariantCulture)}.");
+            $"Rewound {session.Actor.Key} to version {outcome.Target.Version.ToString(CultureInfo.InvariantCulture)} (checkpoint {outcome.Target.CheckpointId} at {Format.Time(outcome.Target.Timestamp)}); " +
+            $"{outcome.CheckpointsAffected.ToString(CultureInfo.InvariantCulture)} checkpoint(s) undone; now at version {outcome.Checkpoint.Version.ToString(CultureInfo.InvariantCulture)}.");
         return 0;
     }
 }

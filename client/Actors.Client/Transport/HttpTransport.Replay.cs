@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.ServerSentEvents;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -40,18 +41,18 @@ internal sealed partial class HttpTransport
                             break;
                         }
 
-                        if (item.Type == "error")
+                        if (item.Value.EventType == "error")
                         {
-                            failure = StreamError(item.Data);
+                            failure = StreamError(item.Value.Data);
                             break;
                         }
 
-                        if (item.Type != "mutation")
+                        if (item.Value.EventType != "mutation")
                         {
                             continue;
                         }
 
-                        var set = JsonSerializer.Deserialize(item.Data, ClientJsonContext.Default.MutationSetEvent)
+                        var set = JsonSerializer.Deserialize(item.Value.Data, ClientJsonContext.Default.MutationSetEvent)
                             ?? throw new InvalidOperationException("The replay stream sent an empty mutation event.");
                         if (set.Version <= last)
                         {
@@ -114,7 +115,7 @@ internal sealed partial class HttpTransport
         }
     }
 
-    private static async Task<(ServerSentEvent? Item, Exception? Broken)> NextAsync(SseReader reader, CancellationToken cancellationToken)
+    private static async Task<(SseItem<string>? Item, Exception? Broken)> NextAsync(SseReader reader, CancellationToken cancellationToken)
     {
         try
         {

@@ -8,56 +8,40 @@ namespace Actors.Client.Transport;
 
 /// <summary>
 /// Posts batches to <c>/resources/actors/{type}/{id}?results=all</c> with a bearer token. A batch that changes
-/// something carries an <c>Idempotency-Key</c>, so retrying it after a 503 or a lost connection never applies it twice.
+/// something carries an <c>Idempotency-Key</c>, so the HttpClient's resilience pipeline (<see cref="ActorsHttpResilience"/>)
+/// may retry it after a 503 or a lost connection without applying it twice.
 /// </summary>
 internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri baseAddress, string token, ActorsHttpOptions options) : IActorTransport
 {
     public async Task<BatchResponse> SendAsync(ActorKey actor, IReadOnlyList<ActorCommand> commands, bool preview, SendOptions sendOptions, CancellationToken cancellationToken)
     {
-        var body = BatchJson.Encode(commands);
         var uri = new Uri(baseAddress, $"{ActorPath(actor)}?results=all{(preview ? "&preview" : string.Empty)}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(BatchJson.Encode(commands)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var idempotencyKey = sendOptions.IdempotencyKey
             ?? (!preview && commands.Any(c => !c.IsRead) ? Guid.CreateVersion7().ToString() : null);
-        for (var attempt = 0; ; attempt++)
+        if (idempotencyKey is null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (idempotencyKey is not null)
-            {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-            }
-
-            if (sendOptions.ExpectedVersion is { } expected)
-            {
-                request.Headers.TryAddWithoutValidation("If-Match", $"\"{expected.ToString(CultureInfo.InvariantCulture)}\"");
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < options.MaxRetries)
-            {
-                await WaitAsync(attempt, null, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < options.MaxRetries)
-                {
-                    await WaitAsync(attempt, RetryAfter(response), cancellationToken);
-                    continue;
-                }
-
-                return await ReadAsync(response, cancellationToken);
-            }
+            // Nothing persists (a preview, or only reads), so the HttpClient's resilience pipeline may send it again.
+            request.Options.Set(ActorsHttpResilience.ChangesNothing, true);
         }
+        else
+        {
+            // The pipeline sends this same request on every attempt: one key, so the server applies the batch at most once.
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        if (sendOptions.ExpectedVersion is { } expected)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{expected.ToString(CultureInfo.InvariantCulture)}\"");
+        }
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
     }
 
-    /// <summary><c>POST .../restore</c>, never retried: the endpoint takes no <c>Idempotency-Key</c>, so a retry could restore twice.</summary>
+    /// <summary><c>POST .../restore</c> with an <c>Idempotency-Key</c> of its own, so that the server applies it at most once.</summary>
     public async Task<JsonObject> RestoreAsync(ActorKey actor, ActorCommand rewind, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, $"{ActorPath(actor)}/restore"))
@@ -66,6 +50,7 @@ internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri 
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.CreateVersion7().ToString());
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -90,10 +75,11 @@ internal sealed partial class HttpTransport(HttpClient http, bool ownsHttp, Uri 
 
     private static string ActorPath(ActorKey actor) => $"resources/actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}";
 
-    /// <summary>A connection that failed or timed out; the caller's own cancellation is not retried.</summary>
+    /// <summary>A connection that failed or timed out (the replay stream resumes after one); the caller's own cancellation is not one.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
+    /// <summary>The replay stream's wait before it resumes: the same backoff as the pipeline's, without jitter.</summary>
     private Task WaitAsync(int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var backoff = options.InitialBackoff * Math.Pow(2, attempt);

@@ -55,6 +55,7 @@ internal static class ProblemDetails
         400 or 415 => ActorErrorKind.InvalidMessage,
         404 => ActorErrorKind.NotFound,
         409 => ActorErrorKind.AlreadyExists,
+        410 when (string?)problem["type"] == ProblemCatalog.HistoryPrunedType => ActorErrorKind.HistoryPruned,
         410 => ActorErrorKind.Deleted,
         412 => ActorErrorKind.PreconditionFailed,
         413 => ActorErrorKind.TooLarge,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Actors.Grains.Messages;
 
-/// <summary>One checkpoint as <c>getHistory</c> lists it: what it changed, from what, to what.</summary>
+/// <summary>One checkpoint as <c>getHistory</c> lists it: what it changed, from what, to what; a REWIND also names its target.</summary>
 [GenerateSerializer, Immutable]
 public sealed record HistoryEntry(
     Guid EventId,
@@ -13,4 +13,5 @@ public sealed record HistoryEntry(
     string Operation,
     JsonObject? OldValue,
     JsonObject? NewValue,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RewindTarget? Rewind = null);

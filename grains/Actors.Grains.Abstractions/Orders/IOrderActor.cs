@@ -23,4 +23,7 @@ public interface IOrderActor : IActorGrain<OrderState>
 
     /// <summary><c>setDeliveryState</c>: pending → shipped → delivered → returned, shipped → returned.</summary>
     Task<CommandResult> SetDeliveryStateAsync(SetDeliveryState command, CancellationToken cancellationToken = default);
+
+    /// <summary><c>setCustomerEmail</c>: the customer's email (personal data: sealed at rest, erased by <c>erase</c>).</summary>
+    Task<CommandResult> SetCustomerEmailAsync(SetCustomerEmail command, CancellationToken cancellationToken = default);
 }

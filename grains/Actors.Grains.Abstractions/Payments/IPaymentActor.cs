@@ -20,4 +20,7 @@ public interface IPaymentActor : IActorGrain<PaymentState>
 
     /// <summary><c>cancel</c> a payment nothing was captured of.</summary>
     Task<CommandResult> CancelAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>setCardNumber</c> of a pending payment (personal data: sealed at rest, erased by <c>erase</c>).</summary>
+    Task<CommandResult> SetCardNumberAsync(SetCardNumber command, CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,9 @@ public abstract partial class ActorGrain<TState>
     /// <summary>The batch being decided, while <see cref="ExecuteAsync"/> runs its messages; null between turns.</summary>
     private BatchTurn<TState>? _turn;
 
+    /// <summary>Where history starts, once a message of the current batch looked it up; reported with the batch's result.</summary>
+    private HistoryStart? _historyStart;
+
     /// <summary>The confirmed state with the events raised so far in this batch applied.</summary>
     private TState? Tentative => _turn is null ? Confirmed : _turn.Commands.State;
 
@@ -45,12 +48,13 @@ public abstract partial class ActorGrain<TState>
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var started = _services.Time.GetTimestamp();
         var outcome = "error";
+        using var tier = HistoryTier.Scope();
         try
         {
             var result = await DecideAndAppendAsync(request, cancellationToken);
             span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Result.Version);
             outcome = "ok";
-            return result;
+            return (result.Result with { HistoryTier = tier.Tier, HistoryStart = _historyStart }, result.State, result.Mutated);
         }
         catch (ActorException e)
         {
@@ -65,6 +69,7 @@ public abstract partial class ActorGrain<TState>
         }
         finally
         {
+            _historyStart = null;
             var type = new KeyValuePair<string, object?>(ActorsTelemetry.Tags.ActorType, Descriptor.Name);
             ActorsTelemetry.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalMilliseconds, type);
             ActorsTelemetry.Batches.Add(1, type, new(ActorsTelemetry.Tags.Preview, request.Preview), new(ActorsTelemetry.Tags.Outcome, outcome));
@@ -154,6 +159,11 @@ public abstract partial class ActorGrain<TState>
                 {
                     turn.Results.Add(new MessageResult(message.Type, await HandleMessageAsync(message, turn, cancellationToken)));
                 }
+                catch (HistoryPrunedException e)
+                {
+                    // Its own problem type and members (where history starts) go along with the message's position.
+                    throw e.AtMessage(i, message.Type);
+                }
                 catch (ActorException e) when (e is not MessageFailedException)
                 {
                     throw new MessageFailedException(i, message.Type, e);
@@ -174,12 +184,15 @@ public abstract partial class ActorGrain<TState>
         var idempotency = request.IdempotencyKey is { } key
             ? new IdempotencyRecord(key, request.RequestHash ?? string.Empty, Version + 1, BatchTurn<TState>.EncodeResults(turn.Results))
             : null;
-        var audit = turn.RewindTarget is null ? null : Audit(turn, request.Restore ? "restore" : "rewind", turn.Now);
+        var audit = turn.Erases ? Audit(turn, "erase", turn.Now)
+            : turn.RewindTarget is null ? null
+            : Audit(turn, request.Restore ? "restore" : "rewind", turn.Now);
         return new MutationSet(
             turn.CheckpointId, NextTimestamp(turn.Now), request.Principal, turn.Operation(Version), turn.Commands.Events, turn.Metadata(), turn.Reason)
         {
             Idempotency = idempotency,
             Audit = audit,
+            ErasesPersonalData = turn.Erases,
         };
     }
 
@@ -214,9 +227,18 @@ public abstract partial class ActorGrain<TState>
                 $"Unknown message type '{message.Type}' for actor type '{Descriptor.Name}'. Known types: {string.Join(", ", Descriptor.Messages.Keys.Order(StringComparer.Ordinal))}.");
         }
 
+        if (turn.Erases && descriptor.Kind != MessageKind.Read)
+        {
+            throw ActorException.Invalid("erase must be the only change of its batch: send the other commands in a batch of their own.");
+        }
+
         var body = ReadBody(message, descriptor);
         switch (body)
         {
+            case EraseBody erase:
+                var erased = Erase(erase, turn);
+                turn.AddCommand(message);
+                return erased;
             case QueryBody query:
                 return Query(query.Query);
             case EmptyBody when message.Type == "getPendingChanges":
@@ -301,6 +323,17 @@ public abstract partial class ActorGrain<TState>
         if (message.Body.ValueKind != JsonValueKind.Object)
         {
             throw ActorException.Invalid($"The body of message '{message.Type}' must be a JSON object, not {message.Body.ValueKind}.");
+        }
+
+        // Required fields (non-nullable in the command records, [JsonRequired]) are named here, the same way the rules
+        // name a blank one, rather than in the serializer's words; an explicit null is as missing as an absent field.
+        foreach (var property in descriptor.BodyType.Properties)
+        {
+            if (property.IsRequired
+                && (!message.Body.TryGetProperty(property.Name, out var value) || value.ValueKind == JsonValueKind.Null))
+            {
+                throw ActorException.Invalid($"Field '{property.Name}' is required.");
+            }
         }
 
         try

@@ -22,7 +22,11 @@ public abstract partial class ActorGrain<TState>
     {
         EnsureExists();
         var limit = body.Limit ?? DefaultHistoryPage;
-        var offset = body.Offset ?? 0;
+
+        // Entry v needs the state before it: after a pruning the first entry is the one after the boundary. An offset
+        // given below that reaches pruned history (410); none given starts where history can be told.
+        var start = await HistoryStartAsync(cancellationToken);
+        var offset = body.Offset ?? (start.EarliestVersion > 1 ? (int)start.EarliestVersion : 0);
         if (limit is < 1 or > MaxPageSize || offset < 0)
         {
             throw ActorException.Invalid($"getHistory needs 'limit' between 1 and {MaxPageSize} and 'offset' of 0 or more.");
@@ -44,14 +48,22 @@ public abstract partial class ActorGrain<TState>
                 var diff = StateDiff.Between(before, after);
                 entries.Add(new HistoryEntry(
                     set.CheckpointId, set.Version, Timestamps.Format(set.Timestamp), set.Principal, set.Operation,
-                    before is null ? null : diff.OldValues(), diff.NewValues(), set.Reason));
+                    before is null ? null : diff.OldValues(), diff.NewValues(), set.Reason, RewindTargetOf(set)));
                 before = after;
             }
         }
 
-        var page = new HistoryPage(entries, new Pagination(limit, offset, Version));
+        var page = new HistoryPage(
+            entries, new Pagination(limit, offset, Version), start.EarliestVersion,
+            start.EarliestTimestamp is { } earliest ? Timestamps.Format(earliest) : null);
         return JsonSerializer.SerializeToNode(page, MessagesJsonContext.Default.HistoryPage);
     }
+
+    /// <summary>The target a REWIND checkpoint's metadata names, so a history reader sees where it went back to.</summary>
+    private static RewindTarget? RewindTargetOf(MutationSetRecord set) =>
+        set.Operation == "REWIND" && JsonNode.Parse(set.Metadata)?["rewind"] is JsonObject rewind
+            ? new RewindTarget(Guid.Parse((string)rewind["checkpointId"]!), (long)rewind["version"]!, (string)rewind["timestamp"]!)
+            : null;
 
     /// <summary>The difference between two points of history; applied to the first it gives the second.</summary>
     private async Task<JsonNode?> DiffAsync(DiffBody body, CancellationToken cancellationToken)
@@ -94,6 +106,11 @@ public abstract partial class ActorGrain<TState>
         if (turn.RewindTarget is { } rewind)
         {
             target["rewind"] = rewind.DeepClone();
+        }
+
+        if (turn.EraseTarget is { } erase)
+        {
+            target["erase"] = erase.DeepClone();
         }
 
         return new AuditRecord(

@@ -102,9 +102,15 @@ public abstract partial class ActorGrain<TState>
             throw ActorException.Invalid($"Field 'limit' must be between 1 and {MaxPageSize}.");
         }
 
-        var after = page.After is { } id ? (await FindCheckpointAsync(id, cancellationToken)).Version : 0;
+        // Without a checkpoint to start after, a listing starts where history starts (after a pruning: at the boundary).
+        var start = await HistoryStartAsync(cancellationToken);
+        var after = page.After is { } id ? (await FindCheckpointAsync(id, cancellationToken)).Version : start.EarliestVersion - 1;
         return await Store.ReadAsync(Key, after, long.MaxValue, limit, cancellationToken);
     }
+
+    /// <summary>Where this actor's readable history starts (looked up once per batch, and reported with its result).</summary>
+    private async Task<HistoryStart> HistoryStartAsync(CancellationToken cancellationToken) =>
+        _historyStart ??= await Store.GetHistoryStartAsync(Key, cancellationToken) ?? new HistoryStart(1, null, 1);
 
     private async Task<MutationSetRecord> FindCheckpointAsync(Guid checkpointId, CancellationToken cancellationToken) =>
         await Store.FindCheckpointAsync(Key, checkpointId, cancellationToken)
@@ -116,6 +122,12 @@ public abstract partial class ActorGrain<TState>
         if (set.Operation == "REWIND" && metadata?["rewind"]?["timestamp"] is { } target)
         {
             return $"Rewound {Descriptor.Name} to checkpoint at {(string?)target}";
+        }
+
+        if (set.Operation == "ERASE")
+        {
+            var fields = metadata?["erase"]?["fields"]?.AsArray().Select(f => (string?)f) ?? [];
+            return $"Erased personal data of {Descriptor.Name} ({string.Join(", ", fields)})";
         }
 
         var commands = metadata?["commands"]?.AsArray().Select(c => (string?)c?["type"]) ?? [];

@@ -19,6 +19,13 @@ public abstract partial class ActorGrain<TState>
     {
         EnsureExists();
         var current = Tentative ?? throw NotCreated();
+        if (_services.History.RequireReason && !turn.Request.Preview && string.IsNullOrWhiteSpace(body.Reason))
+        {
+            // The one place the rule is kept: every way of rewinding or restoring (a batch, /restore, a typed call, the
+            // .NET client, the command line) reaches the actor here.
+            throw ActorException.Invalid("Field 'reason' is required: this server records why every rewind and restore is made (Actors:History:RequireReason).");
+        }
+
         var target = await FindRewindTargetAsync(body, cancellationToken);
         var fields = RewindFields(body.Fields);
         var old = await RebuildStateAsync(target.Version, cancellationToken) ?? throw NotCreated();

@@ -15,4 +15,10 @@ public abstract class ActorRules
     /// the grain; null before the actor existed.
     /// </summary>
     public abstract Task<JsonObject?> ReadStateAsync(IJournalStore store, string id, long version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The state of actor <paramref name="id"/> after mutation set <paramref name="version"/> as a snapshot row holds it:
+    /// what the hot journal keeps at an actor's boundary when history is compacted.
+    /// </summary>
+    public abstract Task<string> ReadSnapshotAsync(IJournalStore store, string id, long version, CancellationToken cancellationToken);
 }

@@ -49,6 +49,7 @@ public abstract class ActorRules<TState> : ActorRules
         ActorDeleted => (TState)(Existing(state) with { Deleted = true }),
         ActorUndeleted => (TState)(Existing(state) with { Deleted = false }),
         StateRestored r => Restore(Existing(state), r),
+        PersonalDataErased erased => Erase(Existing(state), erased),
         _ => Apply(state, e),
     };
 
@@ -67,6 +68,15 @@ public abstract class ActorRules<TState> : ActorRules
         return view.State is null ? null : ToJson(view.State, reached);
     }
 
+    /// <inheritdoc />
+    public override async Task<string> ReadSnapshotAsync(IJournalStore store, string id, long version, CancellationToken cancellationToken)
+    {
+        var (view, reached) = await JournalReplay.RebuildAsync(store, new ActorKey(Type.Name, id), version, Format, Format.Apply, cancellationToken);
+        return reached == version && view.State is not null
+            ? Format.ToSnapshot(view)
+            : throw new InvalidOperationException($"{Type.Name} {id} has no version {version} to snapshot.");
+    }
+
     private static EntityState Existing(TState? state) =>
         state ?? throw new InvalidOperationException("An event other than creation was applied to an actor that does not exist.");
 
@@ -79,5 +89,17 @@ public abstract class ActorRules<TState> : ActorRules
         }
 
         return AfterRestore(node.Deserialize(StateType)!);
+    }
+
+    /// <summary>The state with the erased fields null (personal fields are all nullable).</summary>
+    private TState Erase(EntityState state, PersonalDataErased erased)
+    {
+        var node = JsonSerializer.SerializeToNode((TState)state, StateType)!.AsObject();
+        foreach (var field in erased.Fields)
+        {
+            node[field] = null;
+        }
+
+        return node.Deserialize(StateType)!;
     }
 }

@@ -45,6 +45,14 @@ public sealed class AsOfReader(IJournalStore store)
         }
     }
 
+    /// <summary>The state of actor <paramref name="id"/> at the point (as <see cref="ReadPageAsync"/> reads it), or null when it did not exist then.</summary>
+    public async Task<JsonObject?> ReadAsync(ActorTypeDescriptor type, string id, AsOfPoint point, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var version = await VersionAtAsync(new ActorKey(type.Name, id), point, cancellationToken);
+        return version > 0 ? await ActorGrains.Find(type.Name)!.ReadStateAsync(store, id, version, cancellationToken) : null;
+    }
+
     private async Task<long> VersionAtAsync(ActorKey key, AsOfPoint point, CancellationToken cancellationToken)
     {
         if (point.At is { } at)

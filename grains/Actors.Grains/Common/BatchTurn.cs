@@ -12,6 +12,7 @@ internal sealed class BatchTurn<TState>(BatchRequest request, Guid checkpointId,
 {
     private readonly JsonArray _commands = [];
     private JsonObject? _rewind;
+    private JsonObject? _erase;
     private bool _deleted;
     private bool _undeleted;
 
@@ -32,6 +33,15 @@ internal sealed class BatchTurn<TState>(BatchRequest request, Guid checkpointId,
 
     /// <summary>The last rewind's target (<c>checkpointId</c>, <c>version</c>, <c>timestamp</c>), or null.</summary>
     public JsonObject? RewindTarget => _rewind;
+
+    /// <summary>What the batch erases (<c>fields</c>), or null.</summary>
+    public JsonObject? EraseTarget => _erase;
+
+    /// <summary>True when the batch erases the actor's personal data (then it changes nothing else).</summary>
+    public bool Erases => _erase is not null;
+
+    /// <summary>True when a message of the batch changed something so far.</summary>
+    public bool HasCommands => _commands.Count > 0;
 
     /// <summary>Records a message that mutates, as <c>{ "type", ...body }</c> for the checkpoint's metadata.</summary>
     public void AddCommand(ActorMessage message)
@@ -58,9 +68,17 @@ internal sealed class BatchTurn<TState>(BatchRequest request, Guid checkpointId,
         Reason = reason ?? Reason;
     }
 
-    /// <summary>CREATE, REWIND, DELETE, UNDELETE or UPDATE: what the checkpoint did, for history.</summary>
+    /// <summary>Records an erasure of <paramref name="fields"/>: the checkpoint is an ERASE, with its reason and fields in the metadata.</summary>
+    public void AddErase(string reason, IReadOnlyList<string> fields)
+    {
+        _erase = new JsonObject { ["fields"] = new JsonArray([.. fields.Select(f => JsonValue.Create(f))]) };
+        Reason = reason;
+    }
+
+    /// <summary>CREATE, ERASE, REWIND, DELETE, UNDELETE or UPDATE: what the checkpoint did, for history.</summary>
     public string Operation(long versionBefore) =>
-        _rewind is not null ? "REWIND"
+        _erase is not null ? "ERASE"
+        : _rewind is not null ? "REWIND"
         : versionBefore == 0 ? "CREATE"
         : _deleted ? "DELETE"
         : _undeleted ? "UNDELETE"
@@ -72,6 +90,11 @@ internal sealed class BatchTurn<TState>(BatchRequest request, Guid checkpointId,
         if (_rewind is not null)
         {
             metadata["rewind"] = _rewind.DeepClone();
+        }
+
+        if (_erase is not null)
+        {
+            metadata["erase"] = _erase.DeepClone();
         }
 
         return metadata.ToJsonString();

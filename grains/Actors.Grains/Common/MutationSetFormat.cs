@@ -19,7 +19,10 @@ public sealed class MutationSetFormat<TState>(ActorRules<TState> rules) : IJourn
         var set = new MutationSetRecord(
             actor, version, entry.CheckpointId, entry.Timestamp, entry.Principal, entry.Operation,
             rules.Type.Codec.Encode(entry.Events), entry.Metadata, entry.Reason);
-        return new AppendRequest(set, Idempotency: entry.Idempotency, Audit: entry.Audit);
+        return new AppendRequest(set, Idempotency: entry.Idempotency, Audit: entry.Audit)
+        {
+            Erasure = entry.ErasesPersonalData ? PersonalDataErasure.KeysOnly : null,
+        };
     }
 
     /// <inheritdoc />

@@ -30,4 +30,8 @@ public sealed class OrderGrain(ActorGrainServices services) : ActorGrain<OrderSt
     /// <inheritdoc />
     public Task<CommandResult> SetDeliveryStateAsync(SetDeliveryState command, CancellationToken cancellationToken = default) =>
         CommandAsync("setDeliveryState", command, GrainsJsonContext.Default.SetDeliveryState, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommandResult> SetCustomerEmailAsync(SetCustomerEmail command, CancellationToken cancellationToken = default) =>
+        CommandAsync("setCustomerEmail", command, GrainsJsonContext.Default.SetCustomerEmail, cancellationToken);
 }

@@ -35,6 +35,7 @@ public sealed class OrderRules : ActorRules<OrderState>
             CustomerEmail = c.CustomerEmail,
         },
         OrderStateChanged c => state! with { Status = c.OrderState },
+        CustomerEmailSet c => state! with { CustomerEmail = c.CustomerEmail },
         OrderLineAdded a => WithLines(state!, state!.Lines.Add(new OrderLine(a.OrderLineId, a.Sku, a.Quantity, a.UnitPrice, a.Quantity * a.UnitPrice))),
         OrderLineRemoved r => WithLines(state!, state!.Lines.RemoveAll(l => l.OrderLineId == r.OrderLineId)),
         DeliveryAdded a => state! with { Deliveries = state.Deliveries.Add(new Delivery(a.DeliveryId, DeliveryStatus.Pending)) },
@@ -80,6 +81,9 @@ public sealed class OrderRules : ActorRules<OrderState>
                 case AddDelivery c:
                     AddDelivery(Validate.OptionalId(c.DeliveryId, "deliveryId") ?? CommandContext.NewId());
                     break;
+                case SetCustomerEmail c:
+                    turn.Raise(new CustomerEmailSet(Validate.OptionalEmail(Validate.Required(c.CustomerEmail, "customerEmail"), "customerEmail")!));
+                    break;
                 case SetDeliveryState c:
                     SetDeliveryState(
                         Validate.Required(c.DeliveryId, "deliveryId"),
@@ -116,7 +120,7 @@ public sealed class OrderRules : ActorRules<OrderState>
         {
             var id = Validate.OptionalId(c.OrderLineId, "orderLineId") ?? CommandContext.NewId();
             var sku = Validate.Required(c.Sku, "sku");
-            var quantity = c.Quantity ?? throw ActorException.Invalid("Field 'quantity' is required.");
+            var quantity = c.Quantity;
             if (quantity is < 1 or > Validate.MaxQuantity)
             {
                 throw ActorException.Invalid($"Field 'quantity' must be between 1 and {Validate.MaxQuantity}; {quantity} is not.");

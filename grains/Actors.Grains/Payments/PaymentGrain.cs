@@ -26,4 +26,8 @@ public sealed class PaymentGrain(ActorGrainServices services) : ActorGrain<Payme
     /// <inheritdoc />
     public Task<CommandResult> CancelAsync(CancellationToken cancellationToken = default) =>
         CommandAsync("cancel", new CancelPayment(), GrainsJsonContext.Default.CancelPayment, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommandResult> SetCardNumberAsync(SetCardNumber command, CancellationToken cancellationToken = default) =>
+        CommandAsync("setCardNumber", command, GrainsJsonContext.Default.SetCardNumber, cancellationToken);
 }

@@ -45,6 +45,7 @@ public sealed class PaymentRules : ActorRules<PaymentState>
             Status = state.RefundedAmount + r.Amount == state.CapturedAmount ? PaymentStatus.Refunded : PaymentStatus.Captured,
         },
         PaymentCancelled => state! with { Status = PaymentStatus.Cancelled },
+        CardNumberSet c => state! with { CardNumber = c.CardNumber },
         _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}"),
     };
 
@@ -75,6 +76,11 @@ public sealed class PaymentRules : ActorRules<PaymentState>
                     break;
                 case RefundPayment c:
                     Refund(Validate.Money(c.Amount, "amount", positive: true));
+                    break;
+                case SetCardNumber c:
+                    // The card is what gets authorized: it can change only before.
+                    EnsureState(type, PaymentStatus.Pending);
+                    turn.Raise(new CardNumberSet(CardNumber(Validate.Required(c.CardNumber, "cardNumber"))!));
                     break;
                 case CancelPayment:
                     EnsureState(type, PaymentStatus.Pending, PaymentStatus.Authorized);

@@ -1,5 +1,9 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
+using Actors.PersonalData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -21,12 +25,18 @@ namespace Actors.Grains.Snapshots;
 /// deactivates.
 /// </para>
 /// A job is placed on the silo whose gateway started it, so jobs spread as their requests do.
+/// <para>
+/// Personal values stay sealed in the data: states are rebuilt from the journal as it is stored (values sealed with their
+/// actors' keys), so a later erasure of an actor makes its values in every snapshot unreadable too; the data store opens
+/// them for readers. A value still in clear (written before values were sealed) is sealed with its actor's key, which is
+/// read before the state is read again: an erasure in between destroys that key, or purges the value before it is read.
+/// </para>
 /// </summary>
 [GrainType("snapshot-job")]
 [PreferLocalPlacement]
 public sealed class SnapshotJobGrain(
     [PersistentState("job", SnapshotJobGrain.StorageName)] IPersistentState<SnapshotJobState> job,
-    AsOfReader reader,
+    PersonalDataProtector protector,
     ISnapshotDataStore data,
     IOptions<SnapshotJobOptions> options,
     TimeProvider time,
@@ -39,6 +49,7 @@ public sealed class SnapshotJobGrain(
 
     private static readonly Dictionary<string, string> NoFilter = [];
 
+    private readonly AsOfReader _reader = new(protector.SealedJournal);
     private IGrainTimer? _step;
     private TaskCompletionSource? _finished;
 
@@ -160,11 +171,11 @@ public sealed class SnapshotJobGrain(
         try
         {
             var rules = ActorGrains.Find(state.ActorType) ?? throw new InvalidOperationException($"There is no actor type '{state.ActorType}'.");
-            var (states, last, exhausted) = await reader.ReadPageAsync(
-                rules.Type, new AsOfPoint(state.At, null), NoFilter, state.After, options.Value.PageSize, cancellationToken);
+            var point = new AsOfPoint(state.At, null);
+            var (states, last, exhausted) = await _reader.ReadPageAsync(rules.Type, point, NoFilter, state.After, options.Value.PageSize, cancellationToken);
             if (states.Count > 0)
             {
-                await data.WriteSnapshotChunkAsync(Id, state.Chunks, string.Concat(states.Select(s => s.ToJsonString() + "\n")), cancellationToken);
+                await data.WriteSnapshotChunkAsync(Id, state.Chunks, await LinesAsync(rules.Type, point, states, cancellationToken), cancellationToken);
             }
 
             // The new cursor replaces the state only once it is persisted: a failed write leaves the job where it was,
@@ -223,6 +234,31 @@ public sealed class SnapshotJobGrain(
         _step?.Dispose();
         _step = null;
         _finished?.TrySetResult();
+    }
+
+    /// <summary>The page's states as NDJSON, every personal value sealed.</summary>
+    private async Task<string> LinesAsync(ActorTypeDescriptor type, AsOfPoint point, IReadOnlyList<JsonObject> states, CancellationToken cancellationToken)
+    {
+        var lines = new StringBuilder();
+        foreach (var state in states)
+        {
+            var line = state.ToJsonString();
+            if (protector.HoldsValuesInClear(type.Name, line))
+            {
+                // The key first, then the state again: see the class remarks.
+                var id = (string)state[type.IdField]!;
+                var key = await protector.GetKeyAsync(new ActorKey(type.Name, id), cancellationToken);
+                var again = await _reader.ReadAsync(type, id, point, cancellationToken);
+                line = again is null ? null : protector.Seal(again.ToJsonString(), key);
+            }
+
+            if (line is not null)
+            {
+                lines.Append(line).Append('\n');
+            }
+        }
+
+        return lines.ToString();
     }
 
     private async Task<bool> TryPersistFailureAsync(string error, CancellationToken cancellationToken)

@@ -26,4 +26,7 @@ public enum ActorErrorKind
 
     /// <summary>An idempotency key was reused for a different request (422).</summary>
     IdempotencyKeyReused,
+
+    /// <summary>The point of history asked for was pruned: no tier holds it any more (410, its own problem type).</summary>
+    HistoryPruned,
 }

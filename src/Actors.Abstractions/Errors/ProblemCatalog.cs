@@ -9,22 +9,32 @@ public static class ProblemCatalog
     /// <summary>The problem type of a reused <c>Idempotency-Key</c> (422, like a business rule, but its own type).</summary>
     public const string IdempotencyKeyReusedType = "urn:actors:problem:idempotency-key-reused";
 
+    /// <summary>The problem type of a point of history that no tier holds any more (410, like a deleted actor, but its own type).</summary>
+    public const string HistoryPrunedType = "urn:actors:problem:history-pruned";
+
+    /// <summary>The title of <see cref="HistoryPrunedType"/>.</summary>
+    public const string HistoryPrunedTitle = "That history was pruned";
+
     /// <summary>The HTTP status of a refusal.</summary>
     public static int StatusOf(ActorErrorKind kind) => kind switch
     {
         ActorErrorKind.InvalidMessage => 400,
         ActorErrorKind.NotFound => 404,
         ActorErrorKind.AlreadyExists => 409,
-        ActorErrorKind.Deleted => 410,
+        ActorErrorKind.Deleted or ActorErrorKind.HistoryPruned => 410,
         ActorErrorKind.PreconditionFailed => 412,
         ActorErrorKind.TooLarge => 413,
         ActorErrorKind.BusinessRule or ActorErrorKind.IdempotencyKeyReused => 422,
         _ => 400,
     };
 
-    /// <summary>The problem type of a refusal: its status's type, but a reused key has its own.</summary>
-    public static string TypeOf(ActorErrorKind kind) =>
-        kind == ActorErrorKind.IdempotencyKeyReused ? IdempotencyKeyReusedType : Describe(StatusOf(kind)).Type;
+    /// <summary>The problem type of a refusal: its status's type, but a reused key and pruned history have their own.</summary>
+    public static string TypeOf(ActorErrorKind kind) => kind switch
+    {
+        ActorErrorKind.IdempotencyKeyReused => IdempotencyKeyReusedType,
+        ActorErrorKind.HistoryPruned => HistoryPrunedType,
+        _ => Describe(StatusOf(kind)).Type,
+    };
 
     /// <summary>The <c>type</c> and <c>title</c> of a problem answered with <paramref name="status"/>.</summary>
     public static (string Type, string Title) Describe(int status)
@@ -36,12 +46,15 @@ public static class ProblemCatalog
             403 => ("forbidden", "The token lacks a permission"),
             404 => ("not-found", "Not found"),
             405 => ("method-not-allowed", "The method is not allowed here"),
+            408 => ("request-timeout", "The request arrived too slowly"),
             409 => ("already-exists", "The actor already exists"),
             410 => ("deleted", "The actor is deleted"),
             412 => ("precondition-failed", "The actor has moved on"),
             413 => ("too-large", "The request is too large"),
+            414 => ("uri-too-long", "The URL is too long"),
             415 => ("unsupported-media-type", "The body must be application/json"),
             422 => ("business-rule", "A business rule refused the request"),
+            431 => ("headers-too-large", "The request headers are too large"),
             503 => ("storage-unavailable", "Storage is unavailable"),
             _ => ("server-error", "The server failed"),
         };

@@ -2,11 +2,15 @@ namespace Actors.Abstractions.Security;
 
 /// <summary>
 /// Grants of the form <c>actors/&lt;type&gt;:&lt;permission&gt;</c>, where type may be <c>*</c> and permission is
-/// <c>read</c>, <c>write</c>, <c>rewind</c>, <c>rewind:preview</c>, <c>pii</c> or <c>*</c> (all of that type).
+/// <c>read</c>, <c>write</c>, <c>rewind</c>, <c>rewind:preview</c>, <c>pii</c>, <c>erase</c> (erasing personal data), <c>admin</c>
+/// (operations: history compaction, the Orleans Dashboard) or <c>*</c> (all of that type).
 /// </summary>
 public sealed class PermissionSet
 {
-    private static readonly string[] KnownPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "*"];
+    private static readonly string[] KnownPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase", "admin", "*"];
+
+    /// <summary>What a caller may do with an actor's data, as <see cref="On"/> lists it.</summary>
+    private static readonly string[] ActorPermissions = ["read", "write", "rewind", "rewind:preview", "pii", "erase", "admin"];
     private readonly (string Type, string Permission)[] _grants;
 
     private PermissionSet((string Type, string Permission)[] grants, IReadOnlyList<string> text)
@@ -44,6 +48,16 @@ public sealed class PermissionSet
         return new PermissionSet([.. parsed], text);
     }
 
+    /// <summary>
+    /// Parses the values of a token's <c>permissions</c> claim: each value a grant or several separated by spaces (an
+    /// array claim arrives as one value per item, a string as one value). Values outside <c>actors/</c> are other
+    /// applications' and are left out; a malformed <c>actors/</c> grant throws <see cref="FormatException"/>.
+    /// </summary>
+    public static PermissionSet ParseClaim(IEnumerable<string> values) =>
+        Parse(values
+            .SelectMany(v => v.Split(' ', '\t', '\n', '\r'))
+            .Where(g => g.StartsWith("actors/", StringComparison.Ordinal)));
+
     /// <summary>True when some grant allows <paramref name="permission"/> on <paramref name="actorType"/>. Full <c>rewind</c> implies <c>rewind:preview</c>.</summary>
     public bool Allows(string actorType, string permission)
     {
@@ -60,7 +74,7 @@ public sealed class PermissionSet
         return false;
     }
 
-    /// <summary>The permissions this set holds on <paramref name="actorType"/>, e.g. for a console to show.</summary>
+    /// <summary>The actor permissions this set holds on <paramref name="actorType"/>, e.g. for a console to show.</summary>
     public IReadOnlyList<string> On(string actorType) =>
-        [.. KnownPermissions.Where(p => p != "*" && Allows(actorType, p))];
+        [.. ActorPermissions.Where(p => Allows(actorType, p))];
 }

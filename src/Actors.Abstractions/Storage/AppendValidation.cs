@@ -21,6 +21,12 @@ public static class AppendValidation
         {
             throw new ArgumentException("An idempotency record needs a key.", nameof(request));
         }
+
+        // The erasure destroys the actor's keys in the same transaction: a value sealed with one of them would be lost.
+        if (request.Erasure is not null && request.DataKeyId is not null)
+        {
+            throw new ArgumentException("An append that erases personal data cannot seal new personal values.", nameof(request));
+        }
     }
 
     /// <summary>

@@ -53,6 +53,16 @@ public interface IJournalStore
         return new RebuildSource(snapshot, await ReadAsync(actor, from - 1, upToVersion, int.MaxValue, cancellationToken));
     }
 
+    /// <summary>
+    /// Where the actor's readable history starts (<c>earliestVersion</c>, <c>earliestTimestamp</c>); null when it has no
+    /// version. A journal that keeps every set starts at version 1; the tiered journal says where compaction left it.
+    /// </summary>
+    async Task<HistoryStart?> GetHistoryStartAsync(ActorKey actor, CancellationToken cancellationToken)
+    {
+        var first = await ReadAsync(actor, 0, 1, 1, cancellationToken);
+        return first.Count == 0 ? null : new HistoryStart(1, first[0].Timestamp, 1);
+    }
+
     /// <summary>The record stored with an earlier batch that used <paramref name="key"/>, or null.</summary>
     Task<IdempotencyRecord?> FindIdempotencyAsync(ActorKey actor, string key, CancellationToken cancellationToken);
 

@@ -6,7 +6,7 @@ namespace Actors.Abstractions.Storage;
 /// <param name="CheckpointId">The checkpoint's public id.</param>
 /// <param name="Timestamp">Commit time, UTC, truncated to whole microseconds (both stores keep exactly that).</param>
 /// <param name="Principal">Who sent the batch.</param>
-/// <param name="Operation">CREATE, UPDATE, REWIND, DELETE or UNDELETE.</param>
+/// <param name="Operation">CREATE, UPDATE, REWIND, ERASE, DELETE or UNDELETE.</param>
 /// <param name="Events">JSON array: <c>[{"type":"Order.TagAdded","data":{...}}, ...]</c>.</param>
 /// <param name="Metadata">JSON object: <c>{"commands":[...]}</c> and, for rewinds, the target.</param>
 /// <param name="Reason">Why, when the caller said (rewind, restore).</param>

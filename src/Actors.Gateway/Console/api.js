@@ -18,6 +18,21 @@ export const token = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
+/**
+ * What the last answer that read history said about it: the tier that served it (Actors-History-Tier: hot | archive)
+ * and where the actor's readable history starts (Actors-History-Earliest-Version / -Timestamp), when it said so.
+ */
+export const historyHeaders = { tier: null, earliestVersion: null, earliestTimestamp: null };
+
+function noteHistory(response) {
+  historyHeaders.tier = response.headers.get("Actors-History-Tier");
+  const earliest = response.headers.get("Actors-History-Earliest-Version");
+  if (earliest !== null) {
+    historyHeaders.earliestVersion = Number(earliest);
+    historyHeaders.earliestTimestamp = response.headers.get("Actors-History-Earliest-Timestamp");
+  }
+}
+
 async function request(method, path, body, bearer = token.get()) {
   const headers = { Accept: "application/json" };
   if (bearer) {
@@ -34,6 +49,7 @@ async function request(method, path, body, bearer = token.get()) {
     throw new ApiProblem(0, { title: "The silo did not answer", detail: `${e.message}. Is the server running?` });
   }
 
+  noteHistory(response);
   const type = response.headers.get("Content-Type") || "";
   const text = await response.text();
   let json = null;
@@ -64,9 +80,11 @@ export const batch = (type, id, messages, { preview = false } = {}) =>
 
 const PAGE_SIZE = 1000;
 
-/** Every checkpoint of the actor, earliest first, a page of 1000 at a time. */
+/** Every checkpoint of the actor still readable (from where its history starts), earliest first, a page of 1000 at a time. */
 export async function checkpoints(type, id) {
   const entries = [];
+  historyHeaders.earliestVersion = null;
+  historyHeaders.earliestTimestamp = null;
   for (;;) {
     const last = entries[entries.length - 1];
     const body = last ? { limit: PAGE_SIZE, after: last.checkpointId } : { limit: PAGE_SIZE };

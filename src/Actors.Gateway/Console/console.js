@@ -1,9 +1,9 @@
 // The support console: sign in with a bearer token, open an actor, scrub its checkpoints, compare, rewind.
-import { ApiProblem, token, me, batch, checkpoints as loadCheckpoints, activity as loadActivity, audit as loadAudit } from "./api.js";
+import { ApiProblem, token, me, batch, historyHeaders, checkpoints as loadCheckpoints, activity as loadActivity, audit as loadAudit } from "./api.js";
 import { EDGES, diffStates } from "./diff.js";
-import { $, el, formatTime, formatCommand, renderValue } from "./render.js";
+import { $, el, formatTime, formatCommand, renderValue, setErasedFields } from "./render.js";
 
-const PERMISSIONS = ["read", "write", "rewind", "rewind:preview", "pii"];
+const PERMISSIONS = ["read", "write", "rewind", "rewind:preview", "pii", "erase"];
 
 const view = {
   me: null, // { principal, permissions: { order: ["read", ...], ... } }
@@ -13,6 +13,8 @@ const view = {
   now: null, // the current state
   deletedNote: null, // set when the actor is deleted: the server's 410 detail
   states: new Map(), // version -> the state then
+  tiers: new Map(), // version -> the tier that served it ("hot" or "archive")
+  start: null, // where history starts: { version, timestamp } (version > 1 after a pruning)
   selected: -1,
   opening: 0, // increments per opened actor; answers for an older one are dropped
   loading: 0, // the same per selected checkpoint
@@ -169,6 +171,7 @@ async function openActor(type, id, { select: selectVersion } = {}) {
   let current;
   try {
     checkpoints = await loadCheckpoints(type, id);
+    view.start = { version: historyHeaders.earliestVersion, timestamp: historyHeaders.earliestTimestamp };
     current = await currentState(type, id, checkpoints);
   } catch (e) {
     if (ticket === view.opening) {
@@ -182,13 +185,15 @@ async function openActor(type, id, { select: selectVersion } = {}) {
     return false;
   }
 
-  Object.assign(view, { type, id, checkpoints, now: current.state, deletedNote: current.deletedNote, states: new Map(), selected: -1 });
+  Object.assign(view, { type, id, checkpoints, now: current.state, deletedNote: current.deletedNote, states: new Map(), tiers: new Map(), selected: -1 });
+  setErasedFields(checkpoints.flatMap((c) => (c.operation === "ERASE" ? c.metadata?.erase?.fields || [] : [])));
   $("actor-title").replaceChildren(el("span", { class: "type" }, type), " ", el("span", { class: "id" }, id));
   document.title = `${type} ${id} · Actors console`;
   if (current.deletedNote) {
     notice(current.deletedNote);
   }
   renderTimeline();
+  renderHistoryStart();
   $("permissions").open = false;
   $("actor").hidden = false;
   document.body.dataset.actor = "ready";
@@ -199,6 +204,14 @@ async function openActor(type, id, { select: selectVersion } = {}) {
 }
 
 // ---- the timeline -----------------------------------------------------------------------------
+
+/** Where the actor's history starts: shown when older history was pruned (its checkpoints before it are gone). */
+function renderHistoryStart() {
+  const start = view.start;
+  const note = $("history-start");
+  note.hidden = !(start?.version > 1);
+  note.textContent = note.hidden ? "" : `History starts at v${start.version}${start.timestamp ? ` (${formatTime(start.timestamp)})` : ""}: earlier versions were pruned.`;
+}
 
 function renderTimeline() {
   $("timeline").replaceChildren(...view.checkpoints.map((cp, index) => {
@@ -215,6 +228,7 @@ function renderTimeline() {
       el("span", { class: "version" }, `v${cp.version}`),
       el("span", { class: "operation" }, operation),
       operation === "REWIND" && target ? el("span", { class: "target" }, `to v${target.version}`) : null,
+      operation === "ERASE" ? el("span", { class: "target" }, (cp.metadata?.erase?.fields || []).join(", ") || "no personal fields") : null,
       el("span", { class: "principal" }, cp.principal ?? "")),
     el("time", { datetime: cp.timestamp, title: cp.timestamp }, formatTime(cp.timestamp)),
     el("ul", { class: "commands" }, (cp.metadata?.commands || []).map((c) => el("li", {}, formatCommand(c)))),
@@ -273,6 +287,10 @@ async function select(index) {
   }
   if (ticket === view.loading) {
     renderState(cp, then);
+    if (view.tiers.get(cp.version) === "archive") {
+      $("state-summary").append(" Read from the archive tier.");
+    }
+    panel.dataset.tier = view.tiers.get(cp.version) ?? "hot";
     panel.dataset.status = "ready";
   }
 }
@@ -284,6 +302,7 @@ async function stateAt(version) {
   }
   if (!view.states.has(version)) {
     view.states.set(version, await readStateAt(version));
+    view.tiers.set(version, historyHeaders.tier);
   }
   return view.states.get(version);
 }

@@ -36,12 +36,23 @@ export function formatTime(timestamp) {
 
 const scalar = (value) => (typeof value === "string" ? value : JSON.stringify(value));
 
+// Personal fields an ERASE checkpoint of the open actor erased: their earlier values read as null from the server, for
+// every token, and show as "erased" (a value written after the erasure shows as usual).
+let erased = new Set();
+
+/** Names the fields the open actor's ERASE checkpoints erased (<c>metadata.erase.fields</c>). */
+export function setErasedFields(fields) {
+  erased = new Set(fields);
+}
+
+const erasedValue = () => el("span", { class: "erased", title: "erased: the personal data was erased and cannot be read by anyone" }, "erased");
+
 /** A command of <c>metadata.commands</c>, <c>{type, ...body}</c>, as <c>addOrderLine sku=TSHIRT quantity=2</c>. */
 export function formatCommand(command) {
   const { type, ...body } = command;
   return el("span", { class: "command" },
     el("code", {}, type),
-    ...Object.entries(body).map(([key, value]) => [" ", el("span", { class: "arg" }, `${key}=`, el("span", { class: isMasked(value) ? "masked" : "" }, scalar(value)))]));
+    ...Object.entries(body).map(([key, value]) => [" ", el("span", { class: "arg" }, `${key}=`, value === null && erased.has(key) ? erasedValue() : el("span", { class: isMasked(value) ? "masked" : "" }, scalar(value)))]));
 }
 
 // The server masks sensitive fields (payment cardNumber) as ****1234 unless the token has :pii.
@@ -49,6 +60,9 @@ const isMasked = (value) => typeof value === "string" && /^\*{4}/.test(value);
 
 /** A field's value: scalars as text, lists as chips, maps as key/value lists, edges as small tables. */
 export function renderValue(value, field) {
+  if ((value === null || value === undefined) && erased.has(field)) {
+    return erasedValue();
+  }
   if (value === null || value === undefined) {
     return el("span", { class: "null", title: value === null ? "null" : "absent" }, "—");
   }

@@ -8,6 +8,8 @@ using Actors.Grains;
 using Actors.Grains.Snapshots;
 using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
@@ -26,11 +28,54 @@ public static class ActorListApi
 
     public static IEndpointRouteBuilder MapActorListApi(this IEndpointRouteBuilder app)
     {
-        var resources = app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>();
-        resources.MapGet("/actors/{type}", ListAsync);
-        resources.MapPost("/actors/{type}/snapshots", StartSnapshotAsync);
-        resources.MapGet("/snapshots/{snapshotId}", GetSnapshotAsync);
-        resources.MapGet("/snapshots/{snapshotId}/data", GetSnapshotDataAsync);
+        var resources = app.MapGroup("/resources").RequireAuthorization();
+        resources.MapGet("/actors/{type}", ListAsync)
+            .Describe("listings", "list{Actor}s", "Every {actor}, now or as it was at a point",
+                "Every {actor} as it was at ?asOf= or ?atVersion= (now without either), in id order, paged, filtered by where.<field>=<value>.")
+            .Query("asOf", "A timestamp: the actors as they were then.", D.String("date-time"))
+            .Query("atVersion", "A global version: the actors as they were then.", new JsonObject { ["type"] = "integer", ["minimum"] = 0 })
+            .Paged(100)
+            .PerActorType((operation, type) =>
+            {
+                var parameters = operation["parameters"]!.AsArray();
+                foreach (var field in type.ScalarFields)
+                {
+                    parameters.Add(new JsonObject
+                    {
+                        ["name"] = $"where.{field}",
+                        ["in"] = "query",
+                        ["description"] = $"Only actors whose {field} is this value.",
+                        ["required"] = false,
+                        ["schema"] = D.String(),
+                    });
+                }
+            })
+            .Answers(StatusCodes.Status200OK, "A page of actors.", D.Object(null, ["data", "nextCursor"],
+                ("data", D.ArrayOf(D.Ref("{Actor}State"))),
+                ("nextCursor", D.Described(D.NullableString(), "Pass as cursor for the next page; null at the end."))))
+            .Refuses(400, 401, 403, 500, 503);
+        resources.MapPost("/actors/{type}/snapshots", StartSnapshotAsync)
+            .Describe("snapshots", "start{Actor}Snapshot", "Export every {actor} as it was at a time",
+                "Starts a compliance snapshot job; poll GET /resources/snapshots/{snapshotId}, then fetch its data as NDJSON. Audited.")
+            .Body(D.Object(null, ["at"], ("at", D.String("date-time")), ("reason", D.String())))
+            .Answers(StatusCodes.Status202Accepted, "The job is started.", D.Object(null, ["snapshotId", "status"], ("snapshotId", D.String()), ("status", D.String())),
+                headers: new JsonObject { ["Location"] = D.HeaderSchema("The job's status URL.") })
+            .Refuses(400, 401, 403, 413, 500, 503);
+        resources.MapGet("/snapshots/{snapshotId}", GetSnapshotAsync)
+            .Describe("snapshots", "getSnapshot", "A snapshot job's status",
+                "pending, running, completed or failed, with the number of actors written. ?waitSeconds=N answers as soon as the job finishes, or after N seconds.")
+            .Query("waitSeconds", "Wait up to this many seconds (at most 60) for the job to finish.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 60 })
+            .Answers(StatusCodes.Status200OK, "The job's status.", D.Object(null, ["snapshotId", "status", "actorType", "at", "principal", "createdAt", "count"],
+                ("snapshotId", D.String()),
+                ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("pending", "running", "completed", "failed") }),
+                ("actorType", D.String()), ("at", D.String()), ("reason", D.NullableString()), ("principal", D.String()), ("createdAt", D.String()),
+                ("completedAt", D.NullableString()), ("count", D.Integer()), ("error", D.NullableString())))
+            .Refuses(400, 401, 403, 404, 500);
+        resources.MapGet("/snapshots/{snapshotId}/data", GetSnapshotDataAsync)
+            .Describe("snapshots", "getSnapshotData", "A completed snapshot's data",
+                "One actor state per line (NDJSON), masked unless the token may see personal data. Audited as an export.")
+            .Answers(StatusCodes.Status200OK, "One JSON state per line.", D.String(), "application/x-ndjson")
+            .Refuses(401, 403, 404, 409, 500, 503);
         return app;
     }
 
@@ -38,7 +83,7 @@ public static class ActorListApi
     public static async Task<IResult> ListAsync(string type, HttpContext http, AsOfReader reader, CancellationToken cancellationToken)
     {
         var descriptor = ActorAccess.Resolve(type);
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "Listing actors");
         var request = http.Request;
         var at = QueryParameters.Time(request, "asOf");
@@ -51,8 +96,10 @@ public static class ActorListApi
         var where = Where(request, descriptor);
         var limit = (int)(QueryParameters.Integer(request, "limit", 1, 1000) ?? 100);
         var after = Cursor.Decode(QueryParameters.Text(request, "cursor", 1024));
+        using var tier = HistoryTier.Scope();
         var (states, last, exhausted) = await reader.ReadPageAsync(
             descriptor, new AsOfPoint(at is null ? null : Timestamps.Truncate(at.Value), atVersion), where, after, limit, cancellationToken);
+        HistoryHeaders.SetTier(http, tier.Tier);
         var data = new JsonArray([.. states.Select(s => Access.Mask(caller, descriptor, s))]);
         return ActorsApi.Json(new JsonObject { ["data"] = data, ["nextCursor"] = exhausted || last is null ? null : Cursor.Encode(last) });
     }
@@ -62,7 +109,7 @@ public static class ActorListApi
         string type, HttpContext http, IGrainFactory grains, IJournalStore store, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         ActorAccess.Resolve(type);
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "A snapshot");
         var body = await ReadObjectAsync(http, options.Value, cancellationToken);
         foreach (var (field, _) in body)
@@ -100,7 +147,7 @@ public static class ActorListApi
     {
         var job = FindSnapshot(grains, snapshotId);
         var status = await job.GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
-        Access.Require(BearerAuthFilter.CallerOf(http), status.ActorType, "read", "A snapshot");
+        Access.Require(Caller.Of(http), status.ActorType, "read", "A snapshot");
         if (QueryParameters.Integer(http.Request, "waitSeconds", 0, 60) is > 0 and var seconds)
         {
             // In slices well inside Orleans' response timeout (30 s); a wait also ends early when the job's activation
@@ -121,7 +168,7 @@ public static class ActorListApi
     {
         var status = await FindSnapshot(grains, snapshotId).GetStatusAsync(cancellationToken) ?? throw SnapshotNotFound(snapshotId);
         var type = ActorTypes.All.Find(status.ActorType)!;
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         Access.Require(caller, type.Name, "read", "A snapshot");
         if (status.Status != SnapshotJobStatus.Completed)
         {

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.Net.Http.Headers;
 
 namespace Actors.Gateway.Endpoints;
@@ -22,9 +24,28 @@ public static class ActorsApi
 {
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/resources/actors").AddEndpointFilter<BearerAuthFilter>();
-        group.MapPost("/{type}/{id}", PostBatchAsync);
+        var group = app.MapGroup("/resources/actors").RequireAuthorization();
+        group.MapPost("/{type}/{id}", PostBatchAsync)
+            .Describe("batches", "post{Actor}Batch", "Send a batch of messages to {an-actor}",
+                "Runs the messages in order in one turn of the {actor}; every mutation in the batch forms one checkpoint, " +
+                "or nothing persists. Answers the last message's result, or every result with ?results=all. " +
+                "Each message needs its own permission: read, write or rewind on this type.")
+            .Query("preview", "Run against an isolated copy and discard everything at the end: no checkpoint, no activity entry.", D.Flag())
+            .Query("results", "last (default): the last message's result; all: an array of every message's result.",
+                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("last", "all"), ["default"] = "last" })
+            .Header("If-Match", "Apply only if the actor is still at this version (an ETag it answered, e.g. \"3\"); otherwise 412.")
+            .Header("Idempotency-Key", "Apply at most once: a repeat with the same key answers the first result (1-200 visible ASCII characters).")
+            .Body(D.Ref("{Actor}Batch"))
+            .Answers(StatusCodes.Status200OK, "The result.", D.Ref("{Actor}BatchAnswer"), headers: BatchHeaders())
+            .Refuses(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 500, 503);
         return app;
+    }
+
+    private static JsonObject BatchHeaders()
+    {
+        var headers = D.HistoryHeaders();
+        headers["Idempotent-Replayed"] = D.HeaderSchema("true when the answer is the stored result of an earlier request with the same Idempotency-Key.");
+        return headers;
     }
 
     /// <summary>Runs a batch; answers the last message's result, or all results with <c>?results=all</c>.</summary>
@@ -49,7 +70,7 @@ public static class ActorsApi
         var body = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         var messages = BatchReader.Parse(body, options.Value);
 
-        var request = new BatchRequest(messages, BearerAuthFilter.CallerOf(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
+        var request = new BatchRequest(messages, Caller.Of(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
         var (result, descriptor) = await RunAsync(http, grains, type, id, request, cancellationToken);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
@@ -59,7 +80,7 @@ public static class ActorsApi
             http.Response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        return Json(Access.Mask(BearerAuthFilter.CallerOf(http), descriptor, answer));
+        return Json(Access.Mask(Caller.Of(http), descriptor, answer));
     }
 
     /// <summary>
@@ -76,13 +97,14 @@ public static class ActorsApi
         span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var descriptor = ActorAccess.Resolve(type, id);
-        ActorAccess.Authorize(BearerAuthFilter.CallerOf(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
+        ActorAccess.Authorize(Caller.Of(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
         var grain = Grain(grains, type, id);
         var repeatable = request.IdempotencyKey is not null
             || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));
         var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
         span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        HistoryHeaders.Apply(http, request, result);
         return (result, descriptor);
     }
 

@@ -5,6 +5,8 @@ using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.Abstractions;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -15,14 +17,24 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/resources").AddEndpointFilter<BearerAuthFilter>().MapGet("/audit", GetAuditAsync);
+        app.MapGroup("/resources").RequireAuthorization().MapGet("/audit", GetAuditAsync)
+            .Describe("audit", "getAudit", "The audit log", "Who rewound, restored, previewed or exported what, when and why; oldest first, paged.")
+            .Query("operation", "Only this operation, e.g. rewind, restore, snapshot, export.", D.String())
+            .ActorFilters()
+            .Paged(100)
+            .Answers(StatusCodes.Status200OK, "A page of audit records.", D.Object(null, ["data", "nextCursor"],
+                ("data", D.ArrayOf(D.Object(null, ["auditId", "timestamp", "principal", "operation", "actorType", "actorId", "target", "reason"],
+                    ("auditId", D.String("uuid")), ("timestamp", D.String()), ("principal", D.String()), ("operation", D.String()),
+                    ("actorType", D.NullableString()), ("actorId", D.NullableString()), ("target", new JsonObject()), ("reason", D.NullableString())))),
+                ("nextCursor", D.NullableString())))
+            .Refuses(400, 401, 403, 404, 500, 503);
         return app;
     }
 
     /// <summary>A page of the audit log, oldest first, filtered by operation, actor, principal and time.</summary>
     public static async Task<IResult> GetAuditAsync(HttpContext http, IJournalStore store, CancellationToken cancellationToken)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var request = http.Request;
         var actorType = QueryParameters.Text(request, "actorType");
         if (actorType is null)

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Actors.Gateway.Http;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
+using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
@@ -31,8 +33,16 @@ public static class ConsoleApi
     public static IEndpointRouteBuilder MapConsoleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(PagePath);
-        group.MapGet("", GetPage);
-        group.MapGet("/{name}", GetFile);
+        group.MapGet("", GetPage)
+            .Describe("console", "getConsole", "The support console",
+                "A static page for support staff; it asks for a bearer token and calls this API from the browser.")
+            .Answers(StatusCodes.Status200OK, "The page.", D.String(), "text/html");
+        group.MapGet("/{name}", GetFile)
+            .Describe("console", "getConsoleFile", "A file of the support console",
+                "A script, style sheet or icon the page links to; cached for good when asked for with ?v=<its content hash>.")
+            .Query("v", "The file's content hash, as the page links it.", D.String())
+            .Answers(StatusCodes.Status200OK, "The file.", D.String("binary"), "*/*")
+            .Refuses(404);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Actors.Grains;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
+using Actors.Gateway.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -12,15 +13,19 @@ public static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/resources/me").AddEndpointFilter<BearerAuthFilter>();
-        group.MapGet("", GetMe);
+        var group = app.MapGroup("/resources/me").RequireAuthorization();
+        group.MapGet("", GetMe)
+            .Describe("identity", "getMe", "Who the token stands for",
+                "The principal and, per hosted actor type, the permissions the token holds there (empty when none).")
+            .Answers(StatusCodes.Status200OK, "The identity.", OpenApiDescriptions.Ref(nameof(Identity)))
+            .Refuses(401);
         return app;
     }
 
     /// <summary>The caller's principal and, per hosted actor type, the permissions it holds there (empty when none).</summary>
     public static Ok<Identity> GetMe(HttpContext http)
     {
-        var caller = BearerAuthFilter.CallerOf(http);
+        var caller = Caller.Of(http);
         var permissions = ActorTypes.All.All
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)

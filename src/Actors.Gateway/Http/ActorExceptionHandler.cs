@@ -1,3 +1,4 @@
+using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,20 @@ public sealed class ActorExceptionHandler(ILogger<ActorExceptionHandler> logger)
         IResult result;
         switch (exception)
         {
+            case HistoryPrunedException pruned:
+                var members = new Dictionary<string, object?>
+                {
+                    ["earliestVersion"] = pruned.EarliestVersion,
+                    ["earliestTimestamp"] = pruned.EarliestTimestamp is { } earliest ? Timestamps.Format(earliest) : null,
+                };
+                if (pruned.MessageIndex is { } at)
+                {
+                    members["messageIndex"] = at;
+                    members["messageType"] = pruned.MessageType;
+                }
+
+                result = Problems.Create(StatusCodes.Status410Gone, pruned.Message, members, ProblemCatalog.HistoryPrunedType, ProblemCatalog.HistoryPrunedTitle);
+                break;
             case MessageFailedException failed:
                 result = Problems.Create(Problems.StatusOf(failed.Kind), failed.Message, new Dictionary<string, object?>
                 {

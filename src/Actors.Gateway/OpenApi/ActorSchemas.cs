@@ -92,6 +92,7 @@ internal static class ActorSchemas
         ("diff", _) => Components.Ref(Diff),
         ("getPendingChanges", _) => ArrayOf(Components.Ref(PendingChange)),
         (_, MessageKind.Rewind) => Components.Ref("RewindResult"),
+        (_, MessageKind.Erase) => Components.Ref("EraseResult"),
         (_, MessageKind.Write) => Components.Ref("CommandResult"),
         _ => new JsonObject(),
     };
@@ -100,6 +101,7 @@ internal static class ActorSchemas
     {
         MessageKind.Read => $"actors/{type.Name}:read",
         MessageKind.Write => $"actors/{type.Name}:write",
+        MessageKind.Erase => $"actors/{type.Name}:erase",
         _ => $"actors/{type.Name}:rewind (actors/{type.Name}:rewind:preview in preview)",
     };
 
@@ -120,7 +122,7 @@ internal static class ActorSchemas
         {
             if (properties[field] is JsonObject sensitive)
             {
-                sensitive["description"] = $"Sensitive: masked (****1234) unless the token has actors/{type.Name}:pii.";
+                sensitive["description"] = $"Personal: stored sealed, masked (****1234) unless the token has actors/{type.Name}:pii, and null once erased (POST .../erase).";
             }
         }
 

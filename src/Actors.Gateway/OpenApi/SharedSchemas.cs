@@ -54,6 +54,7 @@ internal static class SharedSchemas
         var json = MessagesJsonContext.Default;
         components.Export(json.CommandResult, request: false);
         components.Export(json.RewindResult, request: false);
+        components.Export(json.EraseResult, request: false);
         components.Export(json.CheckpointInfo, request: false);
         components.Export(json.ActivityEntry, request: false);
         components.Export(json.HistoryPage, request: false);

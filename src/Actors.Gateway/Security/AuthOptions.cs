@@ -1,10 +1,13 @@
 namespace Actors.Gateway.Security;
 
-/// <summary>The accepted bearer tokens, bound from <c>Actors:Auth</c>.</summary>
+/// <summary>Who may call: configured static tokens and JWTs from an identity provider, bound from <c>Actors:Auth</c>.</summary>
 public sealed class AuthOptions
 {
-    /// <summary>Accepted tokens; see the README for the configuration keys.</summary>
+    /// <summary>Accepted static tokens; see the README for the configuration keys.</summary>
     public List<TokenOptions> Tokens { get; set; } = [];
+
+    /// <summary>JWT bearer tokens from the users' identity provider (<c>Actors:Auth:Jwt</c>); off unless configured.</summary>
+    public JwtOptions Jwt { get; set; } = new();
 
     /// <summary>
     /// Accept the development tokens <c>dev-admin</c>, <c>dev-support</c> and <c>dev-reader</c>. Set by the silo

@@ -1,5 +1,6 @@
 using Actors.Abstractions.Storage;
 using Actors.EventSourcing;
+using Actors.PersonalData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -18,7 +19,10 @@ public abstract class GrainCluster : IAsyncLifetime
     private InProcessTestCluster? _cluster;
     private InProcessTestCluster? _snapshottingCluster;
 
-    /// <summary>The journal every silo of both clusters appends to.</summary>
+    /// <summary>
+    /// The journal every silo of both clusters appends to, as stored: personal values sealed (the silos read and write it
+    /// through <see cref="ProtectedJournalStore"/>, as the silo host's do).
+    /// </summary>
     public IJournalStore Store { get; private set; } = null!;
 
     /// <summary>The two-silo cluster the tests call.</summary>
@@ -68,6 +72,8 @@ public abstract class GrainCluster : IAsyncLifetime
         {
             // What SiloHost registers, except the journal: every silo shares this fixture's, as silo processes share one database.
             silo.Services.AddSingleton(Store);
+            silo.Services.AddSingleton((IDataKeyStore)Store);
+            silo.Services.AddPersonalDataProtection(ActorPersonalData.Catalog);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddOptions<ActorGrainOptions>();
             silo.Services.AddSingleton<ActorGrainServices>();

@@ -138,13 +138,17 @@ public abstract class OrderGrainApiTests(GrainCluster cluster) : GrainTests(clus
 
         var rewind = await order.RewindAsync(new RewindBody(checkpoints[0].CheckpointId, null, null, "wrong lines", null));
 
-        Assert.Equal((true, checkpoints[0].CheckpointId, 2L, 4L), (rewind.Success, rewind.CheckpointId, rewind.CheckpointsAffected, rewind.Version));
+        Assert.Equal((true, checkpoints[0].CheckpointId, 2L, 4L), (rewind.Success, rewind.TargetCheckpointId, rewind.CheckpointsAffected, rewind.RewindVersion));
         var state = await order.GetAsync();
         Assert.Equivalent(await order.GetStateAsync(new StatePointBody(null, 1, null)), state, strict: true);
         Assert.Equal((OrderStatus.Open, 0m), (state!.Status, state.Total));
         Assert.Empty(state.Lines);
         var last = (await order.GetCheckpointsAsync())[^1];
         Assert.Equal((4L, "REWIND", "wrong lines"), (last.Version, last.Operation, last.Reason));
+        Assert.Equal(1L, rewind.TargetVersion);
+        var history = await order.GetHistoryAsync(limit: 1, offset: 3);
+        Assert.Equal(new RewindTarget(checkpoints[0].CheckpointId, 1, checkpoints[0].Timestamp), history.Data[0].Rewind);
+        Assert.Null((await order.GetHistoryAsync(limit: 1, offset: 2)).Data[0].Rewind);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public abstract class PaymentGrainApiTests(GrainCluster cluster) : GrainTests(cl
 
         var rewind = await payment.RewindAsync(new RewindBody(authorized.CheckpointId, null, null, "captured by mistake", null));
 
-        Assert.Equal((1L, 4L), (rewind.CheckpointsAffected, rewind.Version));
+        Assert.Equal((1L, 4L), (rewind.CheckpointsAffected, rewind.RewindVersion));
         var state = await payment.GetAsync();
         Assert.Equal((PaymentStatus.Authorized, 0m), (state!.Status, state.CapturedAmount));
         await payment.CaptureAsync(new CapturePayment(null));

@@ -6,7 +6,7 @@ namespace Actors.Torture.Scenarios;
 /// <summary>
 /// The whole permission matrix: no token, an unknown token, a token with no grant, and each permission alone (for one type
 /// and for every type) against every message of every type, with and without ?preview, and every history endpoint. A
-/// principal without write or rewind never changes the journal; card numbers never leave unmasked without :pii (answers,
+/// principal without write, rewind or erase never changes the journal; card numbers never leave unmasked without :pii (answers,
 /// the SSE replay and snapshot exports included); no token ever appears in the silo's output.
 /// </summary>
 public static partial class PermissionScenario
@@ -43,9 +43,9 @@ public static partial class PermissionScenario
         };
         callers.AddRange(tokens.Singles.Select(t => (t.Principal, (string?)t.Token, t.Permissions)));
 
-        // Phase 1: every preview, and every request of a caller that may neither write nor rewind: the journal stays as it is.
+        // Phase 1: every preview, and every request of a caller that may neither write, rewind nor erase: the journal stays as it is.
         var before = await client.GlobalVersionAsync(admin, cancellationToken);
-        var mayChange = callers.Where(c => c.Grants.Any(g => g.EndsWith(":write", StringComparison.Ordinal) || g.EndsWith(":rewind", StringComparison.Ordinal))).ToList();
+        var mayChange = callers.Where(c => c.Grants.Any(g => g.EndsWith(":write", StringComparison.Ordinal) || g.EndsWith(":rewind", StringComparison.Ordinal) || g.EndsWith(":erase", StringComparison.Ordinal))).ToList();
         foreach (var caller in callers)
         {
             await MatrixAsync(client, caller, ids, preview: true, report, cancellationToken);
@@ -57,7 +57,7 @@ public static partial class PermissionScenario
         }
 
         var after = await client.GlobalVersionAsync(admin, cancellationToken);
-        report.Require(before == after, $"callers without write or rewind (or in preview) changed the journal: global version {before} -> {after}");
+        report.Require(before == after, $"callers without write, rewind or erase (or in preview) changed the journal: global version {before} -> {after}");
 
         // Phase 2: those who may change something, persisted.
         foreach (var caller in mayChange)
@@ -66,7 +66,10 @@ public static partial class PermissionScenario
             await EndpointsAsync(client, caller, ids, report, cancellationToken);
         }
 
-        await ExportsAsync(client, tokens, ids["payment"], report, cancellationToken);
+        // The matrix erased the payment's card (erase is one of its messages): the exports are checked on a new payment.
+        var exported = $"perm-{Guid.NewGuid():N}";
+        await client.MustAsync("payment", exported, $$"""[{"type":"create","body":{{MessageCatalog.Create("payment")}}}]""", admin, cancellationToken: cancellationToken);
+        await ExportsAsync(client, tokens, exported, report, cancellationToken);
 
         var output = silo.Output;
         foreach (var secret in tokens.All.Select(t => t.Token).Append(unknown))
@@ -90,6 +93,7 @@ public static partial class PermissionScenario
                 {
                     MessageKind.Read => "read",
                     MessageKind.Write => "write",
+                    MessageKind.Erase => "erase",
                     _ => preview ? "rewind:preview" : "rewind",
                 };
                 var answer = await client.BatchAsync(type, ids[type], $$"""[{"type":"{{message.Type}}","body":{{message.Body}}}]""", caller.Token, preview ? "?preview" : "", cancellationToken: cancellationToken);

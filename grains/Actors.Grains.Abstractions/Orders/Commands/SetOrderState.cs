@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Orders.Commands;
 
 /// <summary>Body of <c>setOrderState</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SetOrderState(string? OrderState);
+public sealed record SetOrderState([property: JsonRequired] string OrderState);

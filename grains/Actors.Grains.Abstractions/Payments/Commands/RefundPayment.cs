@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Payments.Commands;
 
 /// <summary>Body of <c>refund</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RefundPayment(decimal? Amount);
+public sealed record RefundPayment([property: JsonRequired] decimal Amount);

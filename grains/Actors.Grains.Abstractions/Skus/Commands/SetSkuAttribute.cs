@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Skus.Commands;
 
 /// <summary>Body of <c>setAttribute</c>: sets or replaces the attribute <c>key</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SetSkuAttribute(string? Key, string? Value);
+public sealed record SetSkuAttribute([property: JsonRequired] string Key, [property: JsonRequired] string Value);

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Skus.Commands;
 
 /// <summary>Body of <c>setPrice</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SetSkuPrice(decimal? Price);
+public sealed record SetSkuPrice([property: JsonRequired] decimal Price);

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Tickets.Commands;
 
 /// <summary>Body of <c>setPriority</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SetTicketPriority(string? Priority);
+public sealed record SetTicketPriority([property: JsonRequired] string Priority);
