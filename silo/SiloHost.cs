@@ -20,6 +20,9 @@ public static class SiloHost
     /// <summary>The embedded store's file, relative to the working directory, unless <c>Actors:Sqlite:Path</c> says otherwise.</summary>
     public const string DefaultSqliteFile = "actors.db";
 
+    /// <summary>The embedded store's archive directory, beside its file, unless <c>Actors:History:ArchivePath</c> says otherwise.</summary>
+    public const string DefaultArchiveDirectory = "archive";
+
     /// <summary>Orleans' silo-to-silo port when <c>Orleans:Endpoints:SiloPort</c> is not set.</summary>
     public const int DefaultSiloPort = 11111;
 
@@ -54,6 +57,13 @@ public static class SiloHost
         {
             var path = builder.Configuration["Actors:Sqlite:Path"] ?? Path.Combine(Directory.GetCurrentDirectory(), DefaultSqliteFile);
             builder.Services.AddSqliteJournal(path);
+
+            // One machine: its archive tier beside the journal's file, so a compaction archives (history stays readable)
+            // rather than prunes unless told to. A cluster on PostgreSQL needs storage every silo shares, so it sets its own.
+            if (string.IsNullOrWhiteSpace(builder.Configuration["Actors:History:ArchivePath"]))
+            {
+                builder.Configuration["Actors:History:ArchivePath"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, DefaultArchiveDirectory);
+            }
         }
 
         var useDevelopmentTokens = ConfigureTokens(builder, store);

@@ -42,6 +42,27 @@ public sealed class SiloStartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_embedded_store_archives_beside_its_file_so_a_compaction_keeps_history_readable()
+    {
+        await using var silo = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "archived.db") });
+        var api = new ActorsClient(silo.Http);
+        (await api.BatchAsync("order", "o1", """[{"type":"create","body":{"currency":"SEK"}}]""", "dev-admin")).Ok();
+        (await api.BatchAsync("order", "o1", """[{"type":"addTag","body":{"key":"vip"}}]""", "dev-admin")).Ok();
+
+        // No tier asked for and no archive configured: the embedded store's default archive, not a pruning.
+        var before = DateTimeOffset.UtcNow.AddMinutes(1).UtcDateTime.ToString("O");
+        var started = await api.PostAsync("/resources/history/compact", $$"""{"actorType":"order","before":"{{before}}","reason":"startup test"}""", "dev-admin");
+        Assert.True(started.Status == HttpStatusCode.Accepted, started.Raw);
+        var status = (await api.GetAsync($"/resources/history/compactions/{started.Json["jobId"]}?waitSeconds=30", "dev-admin")).Ok()!;
+        Assert.Equal(("completed", "archive"), ((string?)status["status"], (string?)status["tier"]));
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_directory, "archive"), "*.parquet", SearchOption.AllDirectories));
+        var first = await api.BatchAsync("order", "o1", """[{"type":"getState","body":{"version":1}}]""", "dev-admin");
+        Assert.Equal("archive", first.Header("Actors-History-Tier"));
+        Assert.Equal("SEK", (string?)first.Ok()!["currency"]);
+    }
+
+    [Fact]
     public async Task Configured_tokens_switch_the_development_tokens_off()
     {
         var settings = TestTokens.Configuration();
