@@ -95,7 +95,6 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
             (await _b.BatchAsync("asset", id, """[{"type":"addTag","body":{"key":"old"}}]""")).Ok());
         var cutoff = DateTimeOffset.UtcNow;
-        await Task.Delay(10);
         var doomed = await cluster.StartSiloAsync();
         string jobId;
         try

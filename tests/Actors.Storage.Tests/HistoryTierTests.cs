@@ -2,6 +2,7 @@ using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
 using Actors.History;
+using Actors.Tests.Shared;
 
 namespace Actors.Storage.Tests;
 
@@ -116,13 +117,10 @@ public abstract class HistoryTierTests : IDisposable
         Assert.Null(await Tiered.FindAtOrBeforeAsync(actor, sets[0].Timestamp.AddHours(-1), Ct));
         Assert.Equal([7L, 8, 9, 10], (await Tiered.ReadAsync(actor, 6, long.MaxValue, 100, Ct)).Select(s => s.Version));
         Assert.Equal(7, (await Tiered.ReadForRebuildAsync(actor, 7, Ct)).Snapshot!.Version);
-        var later = await Tiered.ReadEventsAsync(new EventQuery(null, type, null, null, sets[6].Timestamp, null, 10, null), Ct);
-        for (var attempt = 0; later.Entries.Count < 4 && attempt < 30; attempt++)
-        {
-            // The feed's hold-back on a busy shared PostgreSQL server (see ReadFeedAsync).
-            await Task.Delay(100, Ct);
-            later = await Tiered.ReadEventsAsync(new EventQuery(null, type, null, null, sets[6].Timestamp, null, 10, null), Ct);
-        }
+        // The feed's hold-back on a busy shared PostgreSQL server (see ReadFeedAsync).
+        var later = await Eventually.ReadUntilAsync(
+            ct => Tiered.ReadEventsAsync(new EventQuery(null, type, null, null, sets[6].Timestamp, null, 10, null), ct),
+            page => page.Entries.Count >= 4, TimeSpan.FromSeconds(10), "The feed holding the four sets after the boundary", Ct);
 
         Assert.Equal([7L, 8, 9, 10], later.Entries.Select(e => e.MutationSet.Version));
     }
@@ -236,14 +234,8 @@ public abstract class HistoryTierTests : IDisposable
     /// </summary>
     private async Task<List<(string, long, string)>> ReadFeedAsync(string type, int limit, int expected)
     {
-        var feed = await ReadFeedOnceAsync(type, limit);
-        for (var attempt = 0; feed.Count < expected && attempt < 30; attempt++)
-        {
-            await Task.Delay(100, Ct);
-            feed = await ReadFeedOnceAsync(type, limit);
-        }
-
-        return feed;
+        return await Eventually.ReadUntilAsync(
+            _ => ReadFeedOnceAsync(type, limit), feed => feed.Count >= expected, TimeSpan.FromSeconds(10), $"The feed holding {expected} sets", Ct);
     }
 
     private async Task<List<(string, long, string)>> ReadFeedOnceAsync(string type, int limit)

@@ -1,6 +1,7 @@
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
+using Actors.Tests.Shared;
 
 namespace Actors.Storage.Tests;
 
@@ -162,12 +163,9 @@ public abstract partial class JournalStoreConformanceTests
         Assert.Equal([4L], export.Snapshots.Select(s => s.Version));
         // On PostgreSQL the feed holds back sets above the cluster's oldest open transaction for at most a second; on a
         // server shared with other busy databases that can run out, so read it again until the sets are there.
-        var feed = await Store.ReadEventsAsync(new EventQuery(null, actor.Type, actor.Id, null, null, null, 10, null), Ct);
-        for (var attempt = 0; feed.Entries.Count < 5 && attempt < 30; attempt++)
-        {
-            await Task.Delay(100, Ct);
-            feed = await Store.ReadEventsAsync(new EventQuery(null, actor.Type, actor.Id, null, null, null, 10, null), Ct);
-        }
+        var feed = await Eventually.ReadUntilAsync(
+            ct => Store.ReadEventsAsync(new EventQuery(null, actor.Type, actor.Id, null, null, null, 10, null), ct),
+            page => page.Entries.Count >= 5, TimeSpan.FromSeconds(10), "The feed holding the actor's five sets", Ct);
 
         Assert.Equal(feed.Entries.Take(4).Select(e => e.CursorAfter), export.Sets.Select(s => s.Cursor));
         Assert.True(History.CompareEventCursors(export.Sets[0].Cursor, export.Sets[1].Cursor) < 0);

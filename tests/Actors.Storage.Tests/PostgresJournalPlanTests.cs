@@ -2,6 +2,7 @@ using Actors.Abstractions;
 using Actors.Abstractions.Storage;
 using Actors.Storage.Postgres;
 using Npgsql;
+using Actors.Tests.Shared;
 
 namespace Actors.Storage.Tests;
 
@@ -256,17 +257,15 @@ public sealed class PostgresJournalPlanTests(PostgresDatabaseFixture fixture)
             select tx::text, global_version, tx < pg_snapshot_xmin(pg_current_snapshot())
             from actors_journal where actor_type = 'order' and actor_id = 'a5' and version = {CursorVersion}
             """);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var reader = await command.ExecuteReaderAsync(Ct);
-            Assert.True(await reader.ReadAsync(Ct));
-            if (reader.GetBoolean(2) || attempt >= 600)
+        var (tx, globalVersion, _) = await Eventually.ReadUntilAsync(
+            async ct =>
             {
-                return (ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1));
-            }
-
-            await Task.Delay(100, Ct);
-        }
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                Assert.True(await reader.ReadAsync(ct));
+                return (ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1), Visible: reader.GetBoolean(2));
+            },
+            row => row.Visible, TimeSpan.FromSeconds(60), "The cursor's set below every open transaction", Ct);
+        return (tx, globalVersion);
     }
 
     /// <summary>Where the per-actor feed's cursor points, known once the journal is filled.</summary>
