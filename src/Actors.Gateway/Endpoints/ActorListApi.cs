@@ -111,7 +111,7 @@ public static class ActorListApi
         ActorAccess.Resolve(type);
         var caller = Caller.Of(http);
         Access.Require(caller, type, "read", "A snapshot");
-        var body = await ReadObjectAsync(http, options.Value, cancellationToken);
+        var body = await BatchReader.ReadObjectAsync(http.Request, options.Value, "", cancellationToken);
         foreach (var (field, _) in body)
         {
             if (field is not ("at" or "reason"))
@@ -233,19 +233,6 @@ public static class ActorListApi
         return where;
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext http, GatewayOptions options, CancellationToken cancellationToken)
-    {
-        var bytes = await BatchReader.ReadBodyAsync(http.Request, options, cancellationToken);
-        try
-        {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth }) as JsonObject
-                ?? throw ActorException.Invalid("The body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
-        }
-    }
 
     private static AuditRecord Audit(TimeProvider time, Caller caller, string operation, string actorType, JsonObject target, string? reason)
     {

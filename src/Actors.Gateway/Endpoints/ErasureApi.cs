@@ -47,16 +47,7 @@ public static class ErasureApi
     {
         ActorAccess.Resolve(type, id);
         var bytes = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
-        JsonObject body;
-        try
-        {
-            body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = options.Value.MaxJsonDepth }) as JsonObject
-                ?? throw ActorException.Invalid("The body must be a JSON object: { \"reason\" }.");
-        }
-        catch (JsonException e)
-        {
-            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
-        }
+        var body = BatchReader.ParseObject(bytes, options.Value, ": { \"reason\" }");
 
         var preview = QueryParameters.Flag(http.Request, "preview");
         var idempotencyKey = ActorsApi.IdempotencyKey(http.Request.Headers, options.Value);

@@ -125,16 +125,7 @@ public static class HistoryApi
     {
         var descriptor = ActorAccess.Resolve(type, id);
         var bytes = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
-        JsonObject body;
-        try
-        {
-            body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = options.Value.MaxJsonDepth }) as JsonObject
-                ?? throw ActorException.Invalid("The body must be a JSON object: { \"at\" | \"checkpointId\" | \"version\", \"reason\" }.");
-        }
-        catch (JsonException e)
-        {
-            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
-        }
+        var body = BatchReader.ParseObject(bytes, options.Value, ": { \"at\" | \"checkpointId\" | \"version\", \"reason\" }");
 
         var everything = new JsonObject
         {

@@ -76,7 +76,7 @@ public static class HistoryLifecycleApi
         IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
-        var body = await ReadObjectAsync(http, options.Value, cancellationToken);
+        var body = await BatchReader.ReadObjectAsync(http.Request, options.Value, ": { \"actorType\", \"before\", \"reason\" }", cancellationToken);
         foreach (var (field, _) in body)
         {
             if (field is not ("actorType" or "before" or "reason" or "tier"))
@@ -174,17 +174,4 @@ public static class HistoryLifecycleApi
         _ => throw ActorException.Invalid($"Field '{field}' must be a string."),
     };
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext http, GatewayOptions options, CancellationToken cancellationToken)
-    {
-        var bytes = await BatchReader.ReadBodyAsync(http.Request, options, cancellationToken);
-        try
-        {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth }) as JsonObject
-                ?? throw ActorException.Invalid("The body must be a JSON object: { \"actorType\", \"before\", \"reason\" }.");
-        }
-        catch (JsonException e)
-        {
-            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,27 @@ public static class BatchReader
 
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// A body that must be one JSON object (an endpoint's own, not a batch): 400 naming <paramref name="shape"/> (such as
+    /// <c>: { "reason" }</c>, or empty) when it is something else, and the parser's message when it is not JSON.
+    /// </summary>
+    public static JsonObject ParseObject(byte[] body, GatewayOptions options, string shape = "")
+    {
+        try
+        {
+            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth }) as JsonObject
+                ?? throw ActorException.Invalid($"The body must be a JSON object{shape}.");
+        }
+        catch (JsonException e)
+        {
+            throw ActorException.Invalid($"The request body is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads and parses a body that must be one JSON object (see <see cref="ParseObject"/>).</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, GatewayOptions options, string shape, CancellationToken cancellationToken) =>
+        ParseObject(await ReadBodyAsync(request, options, cancellationToken), options, shape);
 
     /// <summary>Parses <c>[{ "type": "...", "body": { ... } }, ...]</c>.</summary>
     public static IReadOnlyList<ActorMessage> Parse(byte[] body, GatewayOptions options)
