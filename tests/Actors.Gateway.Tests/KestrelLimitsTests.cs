@@ -126,6 +126,25 @@ public sealed class KestrelLimitsTests(SqliteSiloFixture silo)
         answer.Problem(413);
     }
 
+    [Fact]
+    public async Task A_chunked_body_is_read_whole_and_one_past_the_limit_is_a_413_problem()
+    {
+        // No Content-Length: the gateway gathers the chunks itself, and counts them against the same limit.
+        var batch = "[{\"type\":\"create\",\"body\":{\"orderNumber\":\"chunked\",\"currency\":\"SEK\"}}]";
+        var accepted = await SendAsync(Chunked("/resources/actors/order/kestrel-chunked", batch[..20], batch[20..]));
+        Assert.Equal(200, accepted.Status);
+        Assert.Contains("\"version\":1", accepted.Raw, StringComparison.Ordinal);
+
+        var half = new string(' ', Limits.MaxBodyBytes / 2 + 1);
+        var refused = await SendAsync(Chunked("/resources/actors/order/kestrel-chunked-large", "[" + half, half + "]"));
+        refused.Problem(413);
+    }
+
+    private static string Chunked(string target, params string[] chunks) =>
+        $"POST {target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TestTokens.Admin}\r\n" +
+        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+        string.Concat(chunks.Select(c => $"{Encoding.ASCII.GetByteCount(c):x}\r\n{c}\r\n")) + "0\r\n\r\n";
+
     /// <summary>A header line of <paramref name="bytes"/> bytes, its line break included.</summary>
     private static string Header(string name, int bytes) => $"{name}: {new string('p', bytes - name.Length - 4)}\r\n";
 

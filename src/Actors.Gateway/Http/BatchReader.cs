@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
@@ -14,22 +15,44 @@ public static class BatchReader
     /// <summary>The raw body, bounded by <see cref="GatewayOptions.MaxBodyBytes"/>.</summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > options.MaxBodyBytes)
+        if (request.ContentLength is { } length)
         {
-            throw TooLarge(options);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > options.MaxBodyBytes)
+            // The common case: read straight into an array of the announced size (Kestrel ends the body there).
+            if (length > options.MaxBodyBytes)
             {
                 throw TooLarge(options);
             }
 
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[length];
+            var filled = 0;
+            int count;
+            while (filled < exact.Length && (count = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += count;
+            }
+
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
+        // A chunked body: gather it through a pooled buffer, so that a request costs no 16 KB array of its own.
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > options.MaxBodyBytes)
+                {
+                    throw TooLarge(options);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
