@@ -34,7 +34,7 @@ public abstract class GrainTests(GrainCluster cluster)
 
     /// <summary>The grain of <paramref name="key"/> as <paramref name="grains"/> (by default the cluster's client) reach it.</summary>
     protected IActorGrain Grain(ActorKey key, IGrainFactory? grains = null) =>
-        (grains ?? Fixture.Grains).GetGrain<IActorGrain>(GrainId.Create(key.Type, key.Id));
+        (grains ?? Fixture.Grains).GetActor(key.Type, key.Id);
 
     /// <summary>The typed grain of an actor: <c>TypedGrain&lt;IOrderActor&gt;(key)</c>.</summary>
     protected TGrain TypedGrain<TGrain>(ActorKey key)

@@ -59,7 +59,7 @@ public sealed class RuntimeHost : IAsyncDisposable
 
     /// <summary>Runs one batch on a sku actor.</summary>
     public Task<BatchResult> SendAsync(string id, bool preview, CancellationToken cancellationToken, params ActorMessage[] messages) =>
-        Grains.GetGrain<IActorGrain>(GrainId.Create("sku", id)).ExecuteAsync(new BatchRequest(messages, Principal, Preview: preview), cancellationToken);
+        Grains.GetActor("sku", id).ExecuteAsync(new BatchRequest(messages, Principal, Preview: preview), cancellationToken);
 
     /// <summary>Creates sku actors <paramref name="prefix"/>0 … (count − 1), <paramref name="parallelism"/> at a time.</summary>
     public async Task CreateSkusAsync(string prefix, int count, int parallelism, CancellationToken cancellationToken) =>

@@ -90,7 +90,7 @@ internal sealed class GrainTransport(IGrainFactory grains, string principal, Per
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private IActorGrain Grain(ActorKey actor) => grains.GetGrain<IActorGrain>(GrainId.Create(actor.Type, actor.Id));
+    private IActorGrain Grain(ActorKey actor) => grains.GetActor(actor.Type, actor.Id);
 
     private static ActorTypeDescriptor Resolve(ActorKey actor)
     {
