@@ -32,9 +32,6 @@ public static class SiloHost
     /// <summary>Where the Orleans Dashboard is served, to callers with <c>actors/*:admin</c>.</summary>
     public const string DashboardPath = "/dashboard";
 
-    /// <summary>How often the dashboard samples its counters unless <c>Actors:Dashboard:CounterIntervalSeconds</c> says otherwise.</summary>
-    public const double DefaultDashboardCounterSeconds = 10;
-
     /// <summary>Builds a silo from command-line arguments; <paramref name="configure"/> lets tests add configuration.</summary>
     /// <exception cref="SiloConfigurationException">The configuration is unsafe or incomplete; the message says why.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -144,10 +141,7 @@ public static class SiloHost
         silo.AddActors();
         if (dashboard)
         {
-            // Each sample counts every activation and every entry of the grain directory's cache (an enumeration, not a
-            // counter): once a second, as by default, that was 0.6% of the machine at 10,000 activations, growing with them.
-            var seconds = configuration.GetValue("Actors:Dashboard:CounterIntervalSeconds", DefaultDashboardCounterSeconds);
-            silo.AddDashboard(options => options.CounterUpdateIntervalMs = (int)Math.Max(1000, seconds * 1000));
+            silo.AddDashboard();
         }
     }
 
