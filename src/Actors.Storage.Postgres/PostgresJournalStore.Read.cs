@@ -67,16 +67,18 @@ public sealed partial class PostgresJournalStore
             cancellationToken);
     }
 
+    /// <summary>One set by its checkpoint id: the id's own index (migration 009) finds it, the actor's columns check it.</summary>
+    internal const string FindCheckpointSql = $"""
+        select {Columns} from actors_journal
+        where checkpoint_id = @checkpoint_id and actor_type = @actor_type and actor_id = @actor_id
+        limit 1
+        """;
+
     /// <inheritdoc />
     public async Task<MutationSetRecord?> FindCheckpointAsync(ActorKey actor, Guid checkpointId, CancellationToken cancellationToken)
     {
-        const string sql = $"""
-            select {Columns} from actors_journal
-            where actor_type = @actor_type and actor_id = @actor_id and checkpoint_id = @checkpoint_id
-            limit 1
-            """;
         var found = await ExecuteAsync(
-            sql,
+            FindCheckpointSql,
             actor,
             command => command.Parameters.AddWithValue("checkpoint_id", checkpointId),
             (command, ct) => ReadMutationSetsAsync(command, actor, ct),
