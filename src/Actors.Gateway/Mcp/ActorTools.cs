@@ -143,8 +143,8 @@ public sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJourn
         "checkpoint, no activity entry (the audit log records that you previewed). Later messages see earlier ones, so " +
         "[rewind {version: 1}, query] shows the actor as it was. Answers {results: [{type, result}] (one per message), " +
         "pendingChanges: [{path, operation: add|replace|remove, before, after}] (what the batch would change; null without " +
-        "read permission), version}. Each message needs its permission as in a preview: read for history messages, write for " +
-        "commands, rewind or rewind:preview for rewind.")]
+        "read permission), version}. Needs per message what a REST preview needs: actors/<type>:read for history messages, " +
+        "actors/<type>:write for commands, actors/<type>:rewind or actors/<type>:rewind:preview for rewind.")]
     public Task<CallToolResult> PreviewAsync(
         [Description(TypeText)] string type,
         [Description(IdText)] string id,
