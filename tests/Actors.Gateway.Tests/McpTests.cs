@@ -225,6 +225,23 @@ public abstract class McpTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_JSON_is_the_REST_415_problem_not_a_server_error()
+    {
+        foreach (var contentType in new[] { "text/plain", "application/json, text/plain" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""") };
+            request.Content.Headers.Remove("Content-Type");
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+            var answer = await _api.SendAsync(request, TestTokens.Admin, null);
+
+            var problem = answer.Problem(HttpStatusCode.UnsupportedMediaType);
+            Assert.Equal("urn:actors:problem:unsupported-media-type", (string?)problem["type"]);
+            Assert.Contains("Content-Type must be application/json", (string?)problem["detail"], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Card_numbers_are_masked_for_a_token_without_pii_and_shown_with_it()
     {
         var id = NewId();
@@ -266,6 +283,8 @@ public abstract class McpTests(SiloFixture silo)
         var unknownActor = (await agent.CallAsync("fetch", new { type = "order", id = NewId() })).Problem(404);
         var unknownType = (await agent.CallAsync("fetch", new { type = "invoice", id })).Problem(404);
         var badMessage = (await agent.CallAsync("preview", new { type = "order", id, messages = JsonNode.Parse("""[{"type":"fly"}]""") })).Problem(400);
+        var notAMessage = (await agent.CallAsync("preview", new { type = "order", id, messages = JsonNode.Parse("""[{"type":"query"},7]""") })).Problem(400);
+        var badMessageType = (await agent.CallAsync("preview", new { type = "order", id, messages = JsonNode.Parse("""[{"type":5}]""") })).Problem(400);
 
         Assert.Contains("'id'", (string?)missing["detail"], StringComparison.Ordinal);
         Assert.Contains("'limit'", (string?)wrongType["detail"], StringComparison.Ordinal);
@@ -275,6 +294,8 @@ public abstract class McpTests(SiloFixture silo)
         Assert.Contains("does not exist", (string?)unknownActor["detail"], StringComparison.Ordinal);
         Assert.Contains("Known types", (string?)unknownType["detail"], StringComparison.Ordinal);
         Assert.Equal(("fly", 0), ((string?)badMessage["messageType"], (int)badMessage["messageIndex"]!));
+        Assert.Contains("'messages[1]'", (string?)notAMessage["detail"], StringComparison.Ordinal);
+        Assert.Contains("'messages[0].type'", (string?)badMessageType["detail"], StringComparison.Ordinal);
     }
 }
 

@@ -16,7 +16,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Actors.Gateway.OpenApi;
 using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
-using Microsoft.Net.Http.Headers;
 
 namespace Actors.Gateway.Endpoints;
 
@@ -59,9 +58,9 @@ public static class ActorsApi
         CancellationToken cancellationToken)
     {
         ActorAccess.Resolve(type, id);
-        if (!IsJson(http.Request.ContentType))
+        if (BatchReader.NotJson(http.Request) is { } refusal)
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{http.Request.ContentType}'.");
+            return refusal;
         }
 
         var preview = QueryParameters.Flag(http.Request, "preview");
@@ -102,11 +101,6 @@ public static class ActorsApi
 
     /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
     public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) => new JsonNodeResult(answer, status);
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
 
     private static bool ResultsMode(IQueryCollection query) => query["results"].ToString() switch
     {

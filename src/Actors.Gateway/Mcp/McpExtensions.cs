@@ -1,10 +1,13 @@
 using System.Reflection;
+using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
 namespace Actors.Gateway.Mcp;
@@ -14,6 +17,9 @@ public static class McpExtensions
 {
     /// <summary>Where the endpoint is mapped.</summary>
     public const string Path = "/mcp";
+
+    /// <summary>Room for a tool call's JSON-RPC envelope around a batch of <see cref="GatewayOptions.MaxBodyBytes"/>.</summary>
+    private const int EnvelopeBytes = 64 * 1024;
 
     /// <summary>What an agent is told when it connects, before it reads the tools.</summary>
     public const string Instructions =
@@ -61,7 +67,23 @@ public static class McpExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapActorsMcp(this IEndpointRouteBuilder app)
     {
-        app.MapMcp(Path).RequireAuthorization().ExcludeFromDescription();
+        ArgumentNullException.ThrowIfNull(app);
+
+        // A request is at most a batch's body and its JSON-RPC envelope: larger is the same 413 problem as over REST.
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var endpoints = app.MapMcp(Path)
+            .RequireAuthorization()
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxBodyBytes + EnvelopeBytes))
+            .ExcludeFromDescription();
+
+        // The transport reads a POST body that is not declared JSON by throwing (a 500); over REST that is a 415 problem.
+        endpoints.Add(endpoint =>
+        {
+            var handle = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = http => HttpMethods.IsPost(http.Request.Method) && BatchReader.NotJson(http.Request) is { } refusal
+                ? refusal.ExecuteAsync(http)
+                : handle(http);
+        });
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actors.Gateway.Http;
+using Actors.Grains;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -21,36 +22,65 @@ public static class ToolArguments
             return null;
         }
 
-        var schema = protocol.InputSchema;
-        var properties = schema.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var arguments = call.Arguments ?? new Dictionary<string, JsonElement>();
-        if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
+        var arguments = JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, JsonElement>());
+        return Mismatch(protocol.InputSchema, arguments, path: null) is { } detail ? Invalid(detail) : null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> does not fit <paramref name="schema"/>, naming the argument by its path
+    /// (<c>messages[0].type</c>); null when it fits. Only what the tools' schemas use is checked: JSON types, enums,
+    /// required and unknown properties, array items.
+    /// </summary>
+    private static string? Mismatch(JsonElement schema, JsonElement value, string? path)
+    {
+        if (path is not null && !Fits(schema, value))
         {
-            foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
+            return $"Argument '{path}' must be {Expected(schema)}, not {Kind(value)}{Described(schema)}.";
+        }
+
+        if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
             {
-                if (!arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
                 {
-                    return Invalid($"Argument '{name}' is required{Described(properties, name)}.");
+                    if (!value.TryGetProperty(name, out var given) || given.ValueKind == JsonValueKind.Null)
+                    {
+                        return $"Argument '{Join(path, name)}' is required{Described(properties.GetProperty(name))}.";
+                    }
+                }
+            }
+
+            foreach (var argument in value.EnumerateObject())
+            {
+                if (!properties.TryGetProperty(argument.Name, out var property))
+                {
+                    return $"Unknown argument '{Join(path, ActorAccess.Shorten(argument.Name))}'; {(path is null ? "the tool" : $"'{path}'")} takes {string.Join(", ", properties.EnumerateObject().Select(o => o.Name))}.";
+                }
+
+                if (Mismatch(property, argument.Value, Join(path, argument.Name)) is { } inner)
+                {
+                    return inner;
                 }
             }
         }
 
-        foreach (var (name, value) in arguments)
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
         {
-            if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty(name, out var property))
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
             {
-                var known = properties.ValueKind == JsonValueKind.Object ? string.Join(", ", properties.EnumerateObject().Select(o => o.Name)) : "";
-                return Invalid($"Unknown argument '{ActorsShorten(name)}'; {protocol.Name} takes {known}.");
-            }
-
-            if (!Fits(property, value))
-            {
-                return Invalid($"Argument '{name}' must be {Expected(property)}, not {Kind(value)}{Described(properties, name)}.");
+                if (Mismatch(items, item, $"{path}[{index++}]") is { } inner)
+                {
+                    return inner;
+                }
             }
         }
 
         return null;
     }
+
+    private static string Join(string? path, string name) => path is null ? name : $"{path}.{name}";
 
     private static CallToolResult Invalid(string detail) => ToolAnswers.Refusal(Problems.Details(StatusCodes.Status400BadRequest, detail));
 
@@ -91,19 +121,17 @@ public static class ToolArguments
 
     private static string Kind(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{ActorsShorten(value.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {ActorsShorten(value.GetRawText())}",
+        JsonValueKind.String => $"the string \"{ActorAccess.Shorten(value.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {ActorAccess.Shorten(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         _ => "null",
     };
 
-    private static string Described(JsonElement properties, string name) =>
-        properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var property)
-        && property.TryGetProperty("description", out var description) && description.GetString() is { Length: > 0 } text
+    private static string Described(JsonElement property) =>
+        property.ValueKind == JsonValueKind.Object && property.TryGetProperty("description", out var description) && description.GetString() is { Length: > 0 } text
             ? $" ({text.TrimEnd('.')})"
             : "";
 
-    private static string ActorsShorten(string value) => Actors.Grains.ActorAccess.Shorten(value);
 }
