@@ -20,7 +20,7 @@ namespace Actors.Gateway.Mcp;
 /// same masking, the same audit entries, the same answers.
 /// </summary>
 [McpServerToolType]
-public sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJournalStore store, AsOfReader reader, IOptions<GatewayOptions> options)
+internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJournalStore store, AsOfReader reader, IOptions<GatewayOptions> options)
 {
     /// <summary>Writes <see cref="BatchMessage"/>s as the REST batch's items: <c>{ "type", "body" }</c>, no body when none.</summary>
     private static readonly JsonSerializerOptions BatchJson = new(JsonSerializerDefaults.Web)
@@ -206,10 +206,10 @@ public sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJourn
                 body["fields"] = new JsonArray([.. fields.Select(f => JsonValue.Create(f))]);
             }
 
-            return RewindOnceAsync(caller, type, id, body, expectedVersion, cancellationToken);
+            return SendRewindAsync(caller, type, id, body, expectedVersion, cancellationToken);
         }, cancellationToken);
 
-    private async Task<JsonNode?> RewindOnceAsync(Caller caller, string type, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task<JsonNode?> SendRewindAsync(Caller caller, string type, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken)
     {
         var request = new BatchRequest([ActorCalls.Message("rewind", body)], caller.Principal, ExpectedVersion: expectedVersion);
         var (result, descriptor) = await ActorCalls.RunAsync(caller, grains, type, id, request, cancellationToken);

@@ -6,7 +6,7 @@ namespace Actors.Gateway.Mcp;
 /// <summary>One message of a batch, as the <c>preview</c> tool takes it: the shape of the REST batch's items.</summary>
 /// <param name="Type">The message type.</param>
 /// <param name="Body">The message's body; omitted means <c>{}</c>.</param>
-public sealed record BatchMessage(
+internal sealed record BatchMessage(
     [property: Description(
         "The message type: a command of the actor type (e.g. order: create, addOrderLine, addTag, setOrderState; payment: create, " +
         "authorize, capture, refund, setCardNumber; ticket: create, assign, addComment, setTicketState; asset: create, move, retire; " +

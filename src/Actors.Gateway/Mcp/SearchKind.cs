@@ -4,7 +4,7 @@ namespace Actors.Gateway.Mcp;
 
 /// <summary>What the <c>search</c> tool searches.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SearchKind>))]
-public enum SearchKind
+internal enum SearchKind
 {
     /// <summary>The stored events across actors.</summary>
     [JsonStringEnumMemberName("events")]

@@ -14,7 +14,7 @@ namespace Actors.Gateway.Mcp;
 /// content; a refusal into a tool error carrying the problem JSON (<c>status</c>, <c>type</c>, <c>title</c>, <c>detail</c>)
 /// that REST would answer; a fault into a logged 500 problem. Nothing a tool throws reaches the transport.
 /// </summary>
-public sealed class ToolAnswers(IHttpContextAccessor accessor, ILogger<ToolAnswers> logger)
+internal sealed class ToolAnswers(IHttpContextAccessor accessor, ILogger<ToolAnswers> logger)
 {
     /// <summary>
     /// JSON as an agent reads it: quotes and apostrophes left as they are (the text is never put into HTML), so a detail

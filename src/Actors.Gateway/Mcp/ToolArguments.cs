@@ -12,7 +12,7 @@ namespace Actors.Gateway.Mcp;
 /// unknown one or one of the wrong JSON type is a tool error with a 400 problem naming it, as a bad query parameter is over
 /// REST (the SDK would otherwise answer a bare "An error occurred").
 /// </summary>
-public static class ToolArguments
+internal static class ToolArguments
 {
     /// <summary>The refusal of <paramref name="call"/>'s arguments, or null when they fit <paramref name="tool"/>'s schema.</summary>
     public static CallToolResult? Check(object? tool, CallToolRequestParams? call)
