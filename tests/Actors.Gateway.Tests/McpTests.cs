@@ -279,6 +279,7 @@ public abstract class McpTests(SiloFixture silo)
         var wrongType = (await agent.CallAsync("history", new { type = "order", id, limit = "ten" })).Problem(400);
         var unknown = (await agent.CallAsync("diff", new { type = "order", id, from = "1", to = "2", since = "1" })).Problem(400);
         var badPoint = (await agent.CallAsync("fetch", new { type = "order", id, asOf = "yesterday" })).Problem(400);
+        var spoofed = (await agent.CallAsync("fetch", new { type = "order", id, user = "someone-else" })).Problem(400);
         var badKind = (await agent.CallAsync("search", new { kind = "people" })).Problem(400);
         var unknownActor = (await agent.CallAsync("fetch", new { type = "order", id = NewId() })).Problem(404);
         var unknownType = (await agent.CallAsync("fetch", new { type = "invoice", id })).Problem(404);
@@ -290,6 +291,7 @@ public abstract class McpTests(SiloFixture silo)
         Assert.Contains("'limit'", (string?)wrongType["detail"], StringComparison.Ordinal);
         Assert.Contains("'since'", (string?)unknown["detail"], StringComparison.Ordinal);
         Assert.Contains("'asOf'", (string?)badPoint["detail"], StringComparison.Ordinal);
+        Assert.Contains("'user'", (string?)spoofed["detail"], StringComparison.Ordinal);
         Assert.Contains("'kind'", (string?)badKind["detail"], StringComparison.Ordinal);
         Assert.Contains("does not exist", (string?)unknownActor["detail"], StringComparison.Ordinal);
         Assert.Contains("Known types", (string?)unknownType["detail"], StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
@@ -17,7 +18,8 @@ namespace Actors.Gateway.Mcp;
 /// <summary>
 /// The MCP tools over the actors and their history. Each goes through the code the REST endpoints use
 /// (<see cref="ActorCalls"/>, <see cref="EventFeed"/>, <see cref="ActorListing"/>): the same permission checks, the
-/// same masking, the same audit entries, the same answers.
+/// same masking, the same audit entries, the same answers. The SDK binds each tool's <see cref="ClaimsPrincipal"/> to the
+/// user the request to <c>/mcp</c> authenticated as (it is not an argument the agent sees or sends).
 /// </summary>
 [McpServerToolType]
 internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJournalStore store, AsOfReader reader, IOptions<GatewayOptions> options)
@@ -46,8 +48,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description(TypeText)] string type,
         [Description(IdText)] string id,
         [Description("Optional. The point to read the actor at: " + PointText + ". Omit for now.")] string? asOf = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("fetch", caller => asOf is null
+        answers.AnswerAsync(user, "fetch", caller => asOf is null
             ? ActorCalls.AnswerOneAsync(caller, grains, type, id, "query", ActorCalls.Everything(ActorAccess.Resolve(type, id)), cancellationToken)
             : ActorCalls.AnswerOneAsync(caller, grains, type, id, "getState", ActorCalls.StatePoint(asOf, "asOf"), cancellationToken),
             cancellationToken);
@@ -75,8 +78,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description("kind=actors only. Only actors whose fields have these values, e.g. {\"orderState\":\"open\",\"currency\":\"SEK\"}.")] Dictionary<string, JsonElement>? where = null,
         [Description("Page size, 1-1000 (default 100).")] int? limit = null,
         [Description("The nextCursor of the previous page, to read the next one.")] string? cursor = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("search", async caller =>
+        answers.AnswerAsync(user, "search", async caller =>
         {
             if (kind == SearchKind.Actors)
             {
@@ -103,8 +107,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description(IdText)] string id,
         [Description("At most this many checkpoints, 1-1000 (default 1000).")] int? limit = null,
         [Description("Only checkpoints after this checkpoint id (the last one of the previous page).")] string? after = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("checkpoints", caller =>
+        answers.AnswerAsync(user, "checkpoints", caller =>
             ActorCalls.AnswerOneAsync(caller, grains, type, id, "getCheckpoints", new JsonObject { ["limit"] = limit, ["after"] = after }, cancellationToken),
             cancellationToken);
 
@@ -118,8 +123,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description(IdText)] string id,
         [Description("Page size, 1-1000 (default 50).")] int? limit = null,
         [Description("Checkpoints to skip (default 0).")] long? offset = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("history", caller =>
+        answers.AnswerAsync(user, "history", caller =>
             ActorCalls.AnswerOneAsync(caller, grains, type, id, "getHistory", new JsonObject { ["limit"] = limit, ["offset"] = offset }, cancellationToken),
             cancellationToken);
 
@@ -132,8 +138,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description(IdText)] string id,
         [Description("The earlier point: " + PointText + ".")] string from,
         [Description("The later point: " + PointText + ".")] string to,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("diff", caller =>
+        answers.AnswerAsync(user, "diff", caller =>
             ActorCalls.AnswerOneAsync(caller, grains, type, id, "diff", new JsonObject { ["from"] = ActorCalls.DiffPoint(from), ["to"] = ActorCalls.DiffPoint(to) }, cancellationToken),
             cancellationToken);
 
@@ -150,8 +157,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description(IdText)] string id,
         [Description("The batch: messages run in order, e.g. [{\"type\":\"addTag\",\"body\":{\"key\":\"vip\"}}] or [{\"type\":\"rewind\",\"body\":{\"version\":1}},{\"type\":\"query\"}].")]
         IReadOnlyList<BatchMessage> messages,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("preview", async caller =>
+        answers.AnswerAsync(user, "preview", async caller =>
         {
             // The REST batch's reader: the same limits and the same refusals, naming the message.
             var batch = BatchReader.Parse(JsonSerializer.SerializeToUtf8Bytes(messages ?? [], BatchJson), options.Value).ToList();
@@ -186,8 +194,9 @@ internal sealed class ActorTools(ToolAnswers answers, IGrainFactory grains, IJou
         [Description("Why: recorded on the checkpoint and in the audit log. Required, not blank.")] string reason,
         [Description("Optional. Restore only these top-level fields (e.g. [\"tags\"]); the others stay as they are.")] IReadOnlyList<string>? fields = null,
         [Description("Optional. Rewind only if the actor is still at this version (its version when you looked); otherwise a 412 problem.")] long? expectedVersion = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
-        answers.AnswerAsync("rewind", caller =>
+        answers.AnswerAsync(user, "rewind", caller =>
         {
             if (string.IsNullOrWhiteSpace(reason))
             {

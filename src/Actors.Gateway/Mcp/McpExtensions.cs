@@ -35,7 +35,6 @@ public static class McpExtensions
     /// <summary>Adds the MCP server (streamable HTTP, stateless: any silo answers any request) and its tools.</summary>
     public static IServiceCollection AddActorsMcp(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
         services.AddSingleton<ToolAnswers>();
         services.AddMcpServer(o =>
             {

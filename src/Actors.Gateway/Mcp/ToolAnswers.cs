@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Gateway.Http;
@@ -14,7 +15,7 @@ namespace Actors.Gateway.Mcp;
 /// content; a refusal into a tool error carrying the problem JSON (<c>status</c>, <c>type</c>, <c>title</c>, <c>detail</c>)
 /// that REST would answer; a fault into a logged 500 problem. Nothing a tool throws reaches the transport.
 /// </summary>
-internal sealed class ToolAnswers(IHttpContextAccessor accessor, ILogger<ToolAnswers> logger)
+internal sealed class ToolAnswers(ILogger<ToolAnswers> logger)
 {
     /// <summary>
     /// JSON as an agent reads it: quotes and apostrophes left as they are (the text is never put into HTML), so a detail
@@ -25,16 +26,17 @@ internal sealed class ToolAnswers(IHttpContextAccessor accessor, ILogger<ToolAns
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Runs <paramref name="answer"/> for the request's caller (authenticated at <c>/mcp</c> like any REST request).</summary>
-    public async Task<CallToolResult> AnswerAsync(string tool, Func<Caller, Task<JsonNode?>> answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="answer"/> for the caller <paramref name="user"/> stands for: the user the request to <c>/mcp</c>
+    /// authenticated as, with its token's permissions, exactly as an endpoint's <see cref="Caller.Of"/>.
+    /// </summary>
+    public async Task<CallToolResult> AnswerAsync(ClaimsPrincipal? user, string tool, Func<Caller, Task<JsonNode?>> answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         try
         {
-            // The tools run in the ExecutionContext of the HTTP request that carried the call (the transport's default),
-            // so the request, its authenticated user and its services are at hand, as for an endpoint.
-            var http = accessor.HttpContext ?? throw new InvalidOperationException("An MCP tool ran outside the HTTP request that called it.");
-            return Success(await answer(Caller.Of(http)));
+            var caller = (user is null ? null : Caller.From(user)) ?? throw new InvalidOperationException("An MCP tool ran without the authenticated user of /mcp.");
+            return Success(await answer(caller));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
