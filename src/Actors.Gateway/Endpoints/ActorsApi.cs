@@ -71,7 +71,9 @@ public static class ActorsApi
         var messages = BatchReader.Parse(body, options.Value);
 
         var request = new BatchRequest(messages, Caller.Of(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
-        var (result, descriptor) = await RunAsync(http, grains, type, id, request, cancellationToken);
+        // The shared path straight, not through RunAsync below: one async frame less on the busiest endpoint.
+        var (result, descriptor) = await ActorCalls.RunAsync(Caller.Of(http), grains, type, id, request, cancellationToken);
+        SetHeaders(http, request, result);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
             : result.Results[^1].Result;
@@ -91,9 +93,15 @@ public static class ActorsApi
         HttpContext http, IGrainFactory grains, string type, string id, BatchRequest request, CancellationToken cancellationToken)
     {
         var (result, descriptor) = await ActorCalls.RunAsync(Caller.Of(http), grains, type, id, request, cancellationToken);
+        SetHeaders(http, request, result);
+        return (result, descriptor);
+    }
+
+    /// <summary>The ETag (the actor's version) and the history headers of a batch's answer.</summary>
+    private static void SetHeaders(HttpContext http, BatchRequest request, BatchResult result)
+    {
         http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
         HistoryHeaders.Apply(http, request, result);
-        return (result, descriptor);
     }
 
     /// <summary>The grain of actor <paramref name="type"/>/<paramref name="id"/>: grain types are the URL names.</summary>
