@@ -1,6 +1,7 @@
 using Actors.Gateway.Endpoints;
 using Actors.Gateway.Health;
 using Actors.Gateway.Http;
+using Actors.Gateway.Mcp;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +32,7 @@ public static class GatewayExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ActorExceptionHandler>();
         services.TryAddSingleton<Actors.Grains.AsOfReader>();
+        services.AddActorsMcp();
         return services;
     }
 
@@ -45,7 +47,7 @@ public static class GatewayExtensions
         return app.UseMiddleware<RequestSizeLimits>().UseMiddleware<ShutdownDrain>().UseAuthentication().UseAuthorization();
     }
 
-    /// <summary>Maps <c>/resources/actors</c> and <c>/health</c>.</summary>
+    /// <summary>Maps <c>/resources</c>, <c>/health</c>, the console, the OpenAPI document and <c>/mcp</c>.</summary>
     public static IEndpointRouteBuilder MapActorsGateway(this IEndpointRouteBuilder app)
     {
         app.MapActorsApi();
@@ -59,6 +61,7 @@ public static class GatewayExtensions
         app.MapIdentityApi();
         app.MapConsoleApi();
         app.MapOpenApiApi();
+        app.MapActorsMcp();
         return app;
     }
 }

@@ -42,6 +42,24 @@ public sealed class SiloStartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_reaches_mcp_of_a_silo_started_as_the_README_says_with_the_development_tokens()
+    {
+        await using var silo = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "agents.db") });
+        await using var admin = await McpAgent.ConnectAsync(silo.BaseAddress, "dev-admin");
+        await using var support = await McpAgent.ConnectAsync(silo.BaseAddress, "dev-support");
+        var api = new ActorsClient(silo.Http);
+        (await api.BatchAsync("order", "ord-1001", """[{"type":"create","body":{"orderNumber":"1001","currency":"SEK"}}]""", "dev-admin")).Ok();
+        (await api.BatchAsync("order", "ord-1001", """[{"type":"addTag","body":{"key":"priority"}}]""", "dev-admin")).Ok();
+
+        Assert.Contains("rewind", (await admin.ToolsAsync()).Select(t => t.Name));
+        Assert.DoesNotContain("rewind", (await support.ToolsAsync()).Select(t => t.Name));
+        var preview = (await support.CallAsync("preview", new { type = "order", id = "ord-1001", messages = System.Text.Json.Nodes.JsonNode.Parse("""[{"type":"rewind","body":{"version":1}},{"type":"query"}]""") })).Ok()!;
+        Assert.Empty(preview["results"]![1]!["result"]!["tags"]!.AsArray());
+        (await support.CallAsync("rewind", new { type = "order", id = "ord-1001", to = "1", reason = "try" })).Problem(403);
+        Assert.Equal("priority", (string?)(await admin.CallAsync("fetch", new { type = "order", id = "ord-1001" })).Ok()!["tags"]![0]);
+    }
+
+    [Fact]
     public async Task The_embedded_store_archives_beside_its_file_so_a_compaction_keeps_history_readable()
     {
         await using var silo = await StartAsync("Production", new() { ["Actors:Sqlite:Path"] = Path.Combine(_directory, "archived.db") });

@@ -181,6 +181,29 @@ public sealed class TwoSiloTests(TwoSiloFixture cluster) : IClassFixture<TwoSilo
     }
 
     [Fact]
+    public async Task Agents_on_either_silo_see_one_another_and_a_tool_call_needs_no_session_on_the_silo_it_reaches()
+    {
+        var id = NewId();
+        (await _a.BatchAsync("order", id, """[{"type":"create","body":{"orderNumber":"8","currency":"SEK"}}]""")).Ok();
+        (await _a.BatchAsync("order", id, """[{"type":"addTag","body":{"key":"by-mistake"}}]""")).Ok();
+        await using var onA = await McpAgent.ConnectAsync(cluster.A.BaseAddress, TestTokens.Admin);
+        await using var onB = await McpAgent.ConnectAsync(cluster.B.BaseAddress, TestTokens.Reader);
+
+        (await onA.CallAsync("rewind", new { type = "order", id, to = "1", reason = "through silo A" })).Ok();
+        var seen = (await onB.CallAsync("fetch", new { type = "order", id })).Ok()!;
+
+        // The transport is stateless: a lone tools/call, with no initialize and no Mcp-Session-Id, is answered by any silo.
+        var lone = await _b.PostAsync(
+            "/mcp", $$$$"""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"checkpoints","arguments":{"type":"order","id":"{{{{id}}}}"}}}""",
+            TestTokens.Reader, headers: new Dictionary<string, string> { ["Accept"] = "application/json, text/event-stream" });
+
+        Assert.Equal((3L, 0), ((long)seen["version"]!, seen["tags"]!.AsArray().Count));
+        Assert.Equal(HttpStatusCode.OK, lone.Status);
+        Assert.Contains("through silo A", lone.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("isError", lone.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_replay_follower_on_one_silo_receives_a_commit_made_through_the_other()
     {
         var id = NewId();

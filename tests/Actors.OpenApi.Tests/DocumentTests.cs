@@ -56,7 +56,7 @@ public sealed class DocumentTests(SiloFixture silo)
         {
             if (endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true })
             {
-                // The Orleans Dashboard: the operators' tool, not the API the document describes.
+                // The Orleans Dashboard (the operators' tool) and /mcp (tools that describe themselves): not the API the document describes.
                 continue;
             }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Storage;
+using Actors.Gateway.Application;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.Grains;
@@ -82,26 +83,13 @@ public static class ActorListApi
     /// <summary>Every actor of the type as it was at <c>?asOf=</c> or <c>?atVersion=</c> (now without either), filtered by <c>where.&lt;field&gt;=</c>.</summary>
     public static async Task<IResult> ListAsync(string type, HttpContext http, AsOfReader reader, CancellationToken cancellationToken)
     {
-        var descriptor = ActorAccess.Resolve(type);
-        var caller = Caller.Of(http);
-        Access.Require(caller, type, "read", "Listing actors");
         var request = http.Request;
-        var at = QueryParameters.Time(request, "asOf");
-        var atVersion = QueryParameters.Integer(request, "atVersion", 0, long.MaxValue);
-        if (at is not null && atVersion is not null)
-        {
-            throw ActorException.Invalid("Give 'asOf' or 'atVersion', not both.");
-        }
-
-        var where = Where(request, descriptor);
-        var limit = (int)(QueryParameters.Integer(request, "limit", 1, 1000) ?? 100);
-        var after = Cursor.Decode(QueryParameters.Text(request, "cursor", 1024));
-        using var tier = HistoryTier.Scope();
-        var (states, last, exhausted) = await reader.ReadPageAsync(
-            descriptor, new AsOfPoint(at is null ? null : Timestamps.Truncate(at.Value), atVersion), where, after, limit, cancellationToken);
-        HistoryHeaders.SetTier(http, tier.Tier);
-        var data = new JsonArray([.. states.Select(s => Access.Mask(caller, descriptor, s))]);
-        return ActorsApi.Json(new JsonObject { ["data"] = data, ["nextCursor"] = exhausted || last is null ? null : Cursor.Encode(last) });
+        var query = new ActorListQuery(
+            type, QueryParameters.Time(request, "asOf"), QueryParameters.Integer(request, "atVersion", 0, long.MaxValue), Where(request),
+            (int)(QueryParameters.Integer(request, "limit", 1, ActorListing.MaxLimit) ?? ActorListing.DefaultLimit), QueryParameters.Text(request, "cursor", 1024));
+        var (page, tier) = await ActorListing.ReadAsync(Caller.Of(http), reader, query, cancellationToken);
+        HistoryHeaders.SetTier(http, tier);
+        return ActorsApi.Json(page);
     }
 
     /// <summary>Starts a snapshot of every actor of the type as of <c>at</c>: 202 with its id and status.</summary>
@@ -214,25 +202,20 @@ public static class ActorListApi
         ["error"] = status.Error,
     };
 
-    private static Dictionary<string, string> Where(HttpRequest request, ActorTypeDescriptor descriptor)
+    /// <summary>The <c>where.&lt;field&gt;=</c> parameters by field; <see cref="ActorListing"/> checks the fields.</summary>
+    private static Dictionary<string, string> Where(HttpRequest request)
     {
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Query)
         {
-            if (!key.StartsWith(WherePrefix, StringComparison.Ordinal))
+            if (key.StartsWith(WherePrefix, StringComparison.Ordinal))
             {
-                continue;
+                where[key[WherePrefix.Length..]] = value.ToString();
             }
-
-            var field = key[WherePrefix.Length..];
-            where[field] = descriptor.ScalarFields.Contains(field)
-                ? value.ToString()
-                : throw ActorException.Invalid($"Unknown field '{QueryParameters.Shorten(field)}' in '{QueryParameters.Shorten(key)}'. Fields of {descriptor.Name}: {string.Join(", ", descriptor.ScalarFields)}.");
         }
 
         return where;
     }
-
 
     private static AuditRecord Audit(TimeProvider time, Caller caller, string operation, string actorType, JsonObject target, string? reason)
     {

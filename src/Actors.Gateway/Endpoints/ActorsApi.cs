@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
+using Actors.Gateway.Application;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.EventSourcing;
@@ -15,7 +16,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Actors.Gateway.OpenApi;
 using D = Actors.Gateway.OpenApi.OpenApiDescriptions;
-using Microsoft.Net.Http.Headers;
 
 namespace Actors.Gateway.Endpoints;
 
@@ -58,9 +58,9 @@ public static class ActorsApi
         CancellationToken cancellationToken)
     {
         ActorAccess.Resolve(type, id);
-        if (!IsJson(http.Request.ContentType))
+        if (BatchReader.NotJson(http.Request) is { } refusal)
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{http.Request.ContentType}'.");
+            return refusal;
         }
 
         var preview = QueryParameters.Flag(http.Request, "preview");
@@ -71,7 +71,9 @@ public static class ActorsApi
         var messages = BatchReader.Parse(body, options.Value);
 
         var request = new BatchRequest(messages, Caller.Of(http).Principal, preview, expectedVersion, idempotencyKey, idempotencyKey is null ? null : RequestHash(type, id, preview, body));
-        var (result, descriptor) = await RunAsync(http, grains, type, id, request, cancellationToken);
+        // The shared path straight, not through RunAsync below: one async frame less on the busiest endpoint.
+        var (result, descriptor) = await ActorCalls.RunAsync(Caller.Of(http), grains, type, id, request, cancellationToken);
+        SetHeaders(http, request, result);
         JsonNode? answer = allResults
             ? new JsonArray([.. result.Results.Select(r => new JsonObject { ["type"] = r.Type, ["result"] = r.Result?.DeepClone() })])
             : result.Results[^1].Result;
@@ -84,41 +86,29 @@ public static class ActorsApi
     }
 
     /// <summary>
-    /// Authorizes every message for the caller, runs the batch in the actor's grain and sets the ETag: the one path every
-    /// endpoint that talks to one actor goes through. Results are not yet masked.
+    /// Runs a batch for the request's caller (<see cref="ActorCalls.RunAsync"/>, the path every front door shares) and sets
+    /// the ETag and the history headers. Results are not yet masked.
     /// </summary>
     public static async Task<(BatchResult Result, ActorTypeDescriptor Type)> RunAsync(
         HttpContext http, IGrainFactory grains, string type, string id, BatchRequest request, CancellationToken cancellationToken)
     {
-        // A child of the request's span (ASP.NET Core's), not a second server span: the route is on the request's span.
-        using var span = ActorsTelemetry.Source.StartActivity(ActorsTelemetry.Spans.Batch);
-        span?.SetTag(ActorsTelemetry.Tags.ActorType, type);
-        span?.SetTag(ActorsTelemetry.Tags.ActorId, id);
-        span?.SetTag(ActorsTelemetry.Tags.BatchSize, request.Messages.Count);
-        span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
-        var descriptor = ActorAccess.Resolve(type, id);
-        ActorAccess.Authorize(Caller.Of(http).Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
-        var grain = Grain(grains, type, id);
-        var repeatable = request.IdempotencyKey is not null
-            || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));
-        var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
-        span?.SetTag(ActorsTelemetry.Tags.ActorVersion, result.Version);
-        http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
-        HistoryHeaders.Apply(http, request, result);
+        var (result, descriptor) = await ActorCalls.RunAsync(Caller.Of(http), grains, type, id, request, cancellationToken);
+        SetHeaders(http, request, result);
         return (result, descriptor);
     }
 
+    /// <summary>The ETag (the actor's version) and the history headers of a batch's answer.</summary>
+    private static void SetHeaders(HttpContext http, BatchRequest request, BatchResult result)
+    {
+        http.Response.Headers.ETag = $"\"{result.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        HistoryHeaders.Apply(http, request, result);
+    }
+
     /// <summary>The grain of actor <paramref name="type"/>/<paramref name="id"/>: grain types are the URL names.</summary>
-    public static IActorGrain Grain(IGrainFactory grains, string type, string id) =>
-        grains.GetActor(type, id);
+    public static IActorGrain Grain(IGrainFactory grains, string type, string id) => ActorCalls.Grain(grains, type, id);
 
     /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
     public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) => new JsonNodeResult(answer, status);
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
 
     private static bool ResultsMode(IQueryCollection query) => query["results"].ToString() switch
     {

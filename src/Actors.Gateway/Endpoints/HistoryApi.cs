@@ -9,6 +9,7 @@ using Actors.Abstractions;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Actors.Abstractions.Storage;
+using Actors.Gateway.Application;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
@@ -127,10 +128,7 @@ public static class HistoryApi
         var bytes = await BatchReader.ReadBodyAsync(http.Request, options.Value, cancellationToken);
         var body = BatchReader.ParseObject(bytes, options.Value, ": { \"at\" | \"checkpointId\" | \"version\", \"reason\" }");
 
-        var everything = new JsonObject
-        {
-            ["query"] = new JsonObject { ["navigate"] = new JsonArray([.. descriptor.Edges.Keys.Select(e => new JsonObject { ["edge"] = e })]) },
-        };
+        var everything = ActorCalls.Everything(descriptor);
         // A restore may be retried safely: with an Idempotency-Key a repeat answers the first restore.
         var request = new BatchRequest(
             [Message("rewind", body), Message("query", everything)], Caller.Of(http).Principal,
@@ -283,12 +281,12 @@ public static class HistoryApi
         return ActorsApi.Json(Access.Mask(Caller.Of(http), descriptor, result.Results[0].Result));
     }
 
-    private static ActorMessage Message(string type, JsonObject body) => new(type, JsonSerializer.SerializeToElement(body));
+    private static ActorMessage Message(string type, JsonObject body) => ActorCalls.Message(type, body);
 
     /// <summary>A diff point from the query string: digits are a version; anything else goes as a string (checkpoint id or time).</summary>
     private static JsonNode Point(HttpRequest request, string name)
     {
         var text = QueryParameters.Text(request, name) ?? throw ActorException.Invalid($"Query parameter '{name}' is required: a version, a checkpoint id or a timestamp.");
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? JsonValue.Create(version) : JsonValue.Create(text);
+        return ActorCalls.DiffPoint(text);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Actors.Abstractions.Errors;
 using Actors.Abstractions.Messages;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Actors.Gateway.Http;
 
@@ -11,6 +12,17 @@ namespace Actors.Gateway.Http;
 public static class BatchReader
 {
     private const string Example = "[{\"type\":\"query\",\"body\":{}}]";
+
+    /// <summary>The 415 problem for a request whose body is not declared JSON (<c>application/json</c> or <c>+json</c>); null when it is.</summary>
+    public static IResult? NotJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var contentType = request.ContentType;
+        var json = MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || (media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
+        return json ? null : Problems.Create(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{contentType}'.");
+    }
 
     /// <summary>The raw body, bounded by <see cref="GatewayOptions.MaxBodyBytes"/>.</summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request, GatewayOptions options, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class Cursor
         }
         catch (ArgumentException)
         {
-            throw ActorException.Invalid("Query parameter 'cursor' is not a cursor this server gave.");
+            throw ActorException.Invalid("'cursor' is not a cursor this server gave (a nextCursor of an earlier page).");
         }
     }
 
@@ -35,7 +35,7 @@ public static class Cursor
         }
         catch (FormatException)
         {
-            throw ActorException.Invalid("Query parameter 'cursor' is not a cursor this server gave.");
+            throw ActorException.Invalid("'cursor' is not a cursor this server gave (a nextCursor of an earlier page).");
         }
     }
 }

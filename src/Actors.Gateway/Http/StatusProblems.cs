@@ -25,6 +25,7 @@ public static class StatusProblems
         {
             StatusCodes.Status404NotFound => (ProblemCatalog.Describe(status).Type, $"There is no resource at '{path}'. Actors are at /resources/actors/{{type}}/{{id}}."),
             StatusCodes.Status405MethodNotAllowed => (ProblemCatalog.Describe(status).Type, $"{request.Method} is not allowed on '{path}'."),
+            StatusCodes.Status415UnsupportedMediaType => (ProblemCatalog.Describe(status).Type, $"Content-Type must be application/json, not '{QueryParameters.Shorten(request.ContentType ?? "")}'."),
             _ => (problem.Type, $"The request was refused with status {status}."),
         };
     }
