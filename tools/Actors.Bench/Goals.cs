@@ -17,12 +17,13 @@ public static class Goals
 
         var cpuBound =
             $"group commit is in: concurrent appends share one statement and one WAL flush (S2 averaged {Report.Format(report.Get("s2.meanGroupSize"))} sets per commit), " +
-            "so the limit is CPU, and 2 cores are shared by PostgreSQL, the server and (S1) wrk. scripts/profile.sh s1|s2 shows where it goes: PostgreSQL takes 45% (S1) to 64% (S2) " +
-            "of the machine inserting into the journal (seven indexes since migration 008, eleven with a GIN before it; B1's table has only its primary key), b-tree compares leading its profile; " +
-            "the server's thread pool takes 20-30% (Kestrel, JSON, the turn, Npgsql), spread thin over many frames with no single hot spot (docs/benchmarks.md, Profile). " +
-            "B1 is pgbench's C client doing one single-index INSERT per transaction: at 1 × B1 the server would have to spend less CPU on a whole batch (HTTP, authorization, the turn, " +
-            "the append and its indexes) than PostgreSQL spends on B1's bare insert. Closing more of the gap takes fewer indexes still on the append path, " +
-            $"answers serialized once instead of built as JSON nodes, and PostgreSQL on cores of its own ({load}).";
+            "so the limit is CPU, and 2 cores are shared by PostgreSQL, the server and (S1) wrk. scripts/profile.sh s1 (docs/benchmarks.md, issue 14's second pass): the silo's " +
+            $"thread pool 41% of the machine, PostgreSQL 31%, wrk 7%; the silo spends {Report.Format(report.Get("s8.silos1.siloCpuPerBatch"))} µs of CPU per batch (S8's one-silo line) spread over Kestrel, authentication, " +
+            "Orleans' call path, the turn, JSON and Npgsql with no frame of its own above 1% once the per-request body buffer and the reflective grain lookup were removed; " +
+            "PostgreSQL's share is the journal's row with seven indexes (b-tree compares lead its profile; B1's table has only its primary key). " +
+            $"B1 is pgbench's C client doing one single-index INSERT per transaction, {Report.Format(Environment.ProcessorCount * 1e6 / b1)} µs of the whole machine per row: at 1 × B1 a whole batch " +
+            "(HTTP, authorization, the turn, the append and its indexes) would have to cost less than the silo's share of it alone does now. Closing more of the gap takes " +
+            $"fewer indexes still on the append path, a request path without layers (ASP.NET Core's pipeline, Orleans' messaging), and PostgreSQL on cores of its own ({load}).";
 
         var s1 = report.Get("s1.batchesPerSecond");
         report.Goal("S1", $"gateway durable writes on a fresh database, {size.Actors:N0} actors, {GatewayScenarios.Connections} connections (wrk)", s1, "batches/s", b1, "B1", 1.0, true,
@@ -103,7 +104,10 @@ public static class Goals
         report.Limit("S6", $"framework overhead per activation, {report.Get("s6.activations"):N0} idle actors " +
             $"(heap {Report.Format(report.Get("s6.heapPerActivation"))} B − state {Report.Format(report.Get("s6.stateObjectBytes"))} B as objects; {Report.Format(report.Get("s6.stateJsonBytes"))} B as JSON)",
             report.Get("s6.overheadPerActivation"), "bytes", 2048,
-            "each Orleans activation keeps more than its state: the grain and its log view adaptor, Orleans' activation data, message loop and work queue, lifecycle subscriptions and grain directory entry; trimming needs a heap dump (dotnet-gcdump) to see which.");
+            "a heap dump (dotnet-gcdump, docs/benchmarks.md) of 5,224 activated actors puts about 1,600 B of each in Orleans' own objects (activation data, message loop, work " +
+            "queue, pending-request table, lifecycle subject and observers, grain directory entry and cache item, collector registration) and about 800 B in the collections " +
+            "and tasks that hold them, against about 200 B of this project's (the grain and its log view adaptor) besides the state: Orleans alone is over 2,048 B, " +
+            "so meeting the limit means fewer activations (idle actors collected sooner), not a leaner grain.");
         report.Goal("S7", $"append p50 with {size.GrowthLarge:N0} sets vs {size.GrowthSmall:N0}", report.Get("s7.large.append.median"), "ms", report.Get("s7.small.append.median"),
             $"p50 at {size.GrowthSmall:N0}", 1.5, false,
             "appends slow down as the journal grows: each secondary index (six since migration 008) takes an insert, and their working set outgrows shared_buffers; fewer indexes or partitioning the journal by actor would bound it.",
