@@ -124,8 +124,9 @@ async Task StepAsync(string step, Func<Task> run, bool force = false)
     Console.Error.WriteLine($"bench: {step} took {watch.Elapsed.TotalSeconds:0.0} s (total {total.Elapsed.TotalSeconds:0} s)");
 }
 
+// The last occurrence wins: scripts/bench.sh passes its defaults (--out, --postgres) before the caller's own arguments.
 string? Argument(string name)
 {
-    var at = Array.IndexOf(args, name);
+    var at = Array.LastIndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
