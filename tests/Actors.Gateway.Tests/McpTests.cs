@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Actors.Gateway.Tests;
@@ -239,6 +240,20 @@ public abstract class McpTests(SiloFixture silo)
             Assert.Equal("urn:actors:problem:unsupported-media-type", (string?)problem["type"]);
             Assert.Contains("Content-Type must be application/json", (string?)problem["detail"], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_request_whose_params_do_not_fit_its_method_is_a_400_problem_naming_the_field()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":5}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        var answer = await _api.SendAsync(request, TestTokens.Admin, null);
+
+        var problem = answer.Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("protocolVersion", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Actors.Gateway.Http;
 using Actors.Gateway.Security;
 using Actors.Grains;
@@ -76,12 +77,28 @@ public static class McpExtensions
             .ExcludeFromDescription();
 
         // The transport reads a POST body that is not declared JSON by throwing (a 500); over REST that is a 415 problem.
+        // It also throws, before it answers anything, when a request's params do not fit its method (an initialize whose
+        // protocolVersion is a number): that is the client's mistake, a 400 problem naming the field, not a server error.
         endpoints.Add(endpoint =>
         {
             var handle = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = http => HttpMethods.IsPost(http.Request.Method) && BatchReader.NotJson(http.Request) is { } refusal
-                ? refusal.ExecuteAsync(http)
-                : handle(http);
+            endpoint.RequestDelegate = async http =>
+            {
+                if (HttpMethods.IsPost(http.Request.Method) && BatchReader.NotJson(http.Request) is { } refusal)
+                {
+                    await refusal.ExecuteAsync(http);
+                    return;
+                }
+
+                try
+                {
+                    await handle(http);
+                }
+                catch (JsonException e) when (!http.Response.HasStarted)
+                {
+                    await Problems.Create(StatusCodes.Status400BadRequest, $"The MCP request does not fit its method: {e.Message}").ExecuteAsync(http);
+                }
+            };
         });
         return app;
     }
