@@ -1,4 +1,5 @@
 using System.Net;
+using Actors.Tests.Shared;
 using System.Text.Json.Nodes;
 using Actors.Grains.History;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,10 +32,7 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
         (await _api.BatchAsync("order", id, """[{"type":"setOrderState","body":{"orderState":"confirmed"}}]""")).Ok();
         var third = (await _api.CheckpointsAsync("order", id))[2]!;
         var cutoff = DateTimeOffset.Parse((string)third["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture).AddTicks(10);
-        while (DateTimeOffset.UtcNow <= cutoff.AddMilliseconds(5))
-        {
-            await Task.Delay(5);
-        }
+        await Clock.PassAsync(cutoff.AddMilliseconds(5));
 
         (await _api.BatchAsync("order", id, """[{"type":"addTag","body":{"key":"y"}}]""")).Ok();
         (await _api.BatchAsync("order", id, """[{"type":"addTag","body":{"key":"z"}}]""")).Ok();
@@ -137,10 +135,7 @@ public abstract class HistoryLifecycleTests(SiloFixture silo)
         (await _api.BatchAsync("order", id, """[{"type":"addTag","body":{"key":"x"}}]""")).Ok();
         var second = (await _api.CheckpointsAsync("order", id))[1]!;
         var cutoff = DateTimeOffset.Parse((string)second["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture).AddTicks(10);
-        while (DateTimeOffset.UtcNow <= cutoff.AddMilliseconds(5))
-        {
-            await Task.Delay(5);
-        }
+        await Clock.PassAsync(cutoff.AddMilliseconds(5));
 
         (await _api.BatchAsync("order", id, """[{"type":"addTag","body":{"key":"y"}}]""")).Ok();
         await CompactAsync(cutoff, "archive");

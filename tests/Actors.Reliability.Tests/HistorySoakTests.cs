@@ -158,7 +158,12 @@ public sealed class HistorySoakTests(ITestOutputHelper output)
 
             Assert.True(attempt < 20 && response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable,
                 $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(20);
+
+            // A 503 says when to come back (Retry-After), as a client is told to; a 409 is decided again at once.
+            if (response.Headers.RetryAfter?.Delta is { } retryAfter)
+            {
+                await Task.Delay(retryAfter);
+            }
         }
     }
 
