@@ -33,7 +33,7 @@ public static class ActorCalls
         span?.SetTag(ActorsTelemetry.Tags.Preview, request.Preview);
         var descriptor = ActorAccess.Resolve(type, id);
         ActorAccess.Authorize(caller.Permissions, descriptor, [.. request.Messages.Select(m => m.Type)], request.Preview);
-        var grain = Grain(grains, type, id);
+        var grain = grains.GetActor(type, id);
         var repeatable = request.IdempotencyKey is not null
             || (!request.Preview && request.Messages.All(m => descriptor.Classify(m.Type) == MessageKind.Read));
         var result = await GrainCalls.RunAsync(() => grain.ExecuteAsync(request, cancellationToken), repeatable, cancellationToken);
@@ -48,9 +48,6 @@ public static class ActorCalls
         var (result, descriptor) = await RunAsync(caller, grains, type, id, new BatchRequest([Message(message, body)], caller.Principal), cancellationToken);
         return Access.Mask(caller, descriptor, result.Results[0].Result);
     }
-
-    /// <summary>The grain of actor <paramref name="type"/>/<paramref name="id"/>: grain types are the URL names.</summary>
-    public static IActorGrain Grain(IGrainFactory grains, string type, string id) => grains.GetActor(type, id);
 
     /// <summary>A message of the batch protocol.</summary>
     public static ActorMessage Message(string type, JsonObject body) => new(type, JsonSerializer.SerializeToElement(body));

@@ -104,9 +104,6 @@ public static class ActorsApi
         HistoryHeaders.Apply(http, request, result);
     }
 
-    /// <summary>The grain of actor <paramref name="type"/>/<paramref name="id"/>: grain types are the URL names.</summary>
-    public static IActorGrain Grain(IGrainFactory grains, string type, string id) => ActorCalls.Grain(grains, type, id);
-
     /// <summary>A JSON answer (the body may be the literal <c>null</c>).</summary>
     public static IResult Json(JsonNode? answer, int status = StatusCodes.Status200OK) => new JsonNodeResult(answer, status);
 

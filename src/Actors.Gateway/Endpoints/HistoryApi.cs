@@ -218,7 +218,7 @@ public static class HistoryApi
                 // The actor's grain answers when its version passes the last one sent, wherever it is activated, or after
                 // the interval: then a comment keeps the connection (and proxies) from timing out. SseFormatter writes
                 // events only, so the comment (like the stop hint below) is written as its one line.
-                var grain = ActorsApi.Grain(grains, type, id);
+                var grain = grains.GetActor(type, id);
                 if (await GrainCalls.RunAsync(() => grain.WaitForVersionAsync(next - 1, FollowWaitInterval, token), repeatable: true, token) < next)
                 {
                     await body.WriteAsync(KeepAlive, token);
